@@ -1,0 +1,52 @@
+package dev.llmcap.catalog;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** One published on-demand price of a GPU in a cloud region, with its date and source. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class GpuPrice {
+  private String gpu;
+  private String cloud;
+  private String region;
+  private String instanceType;
+  private Integer gpusPerInstance;
+  private Double usdPerInstanceHour;
+  private Double usdPerGpuHour;
+  private String pricing;
+  private String date;
+  private String source;
+
+  public GpuPrice() {}
+
+  /** Id of the GPU this price belongs to (filled in when the catalog is read). */
+  public String getGpu() { return gpu; }
+  public void setGpu(String v) { this.gpu = v; }
+  public String getCloud() { return cloud; }
+  public void setCloud(String v) { this.cloud = v; }
+  public String getRegion() { return region; }
+  public void setRegion(String v) { this.region = v; }
+  public String getInstanceType() { return instanceType; }
+  public void setInstanceType(String v) { this.instanceType = v; }
+  public Integer getGpusPerInstance() { return gpusPerInstance; }
+  public void setGpusPerInstance(Integer v) { this.gpusPerInstance = v; }
+  public Double getUsdPerInstanceHour() { return usdPerInstanceHour; }
+  public void setUsdPerInstanceHour(Double v) { this.usdPerInstanceHour = v; }
+  public double getUsdPerGpuHour() { return usdPerGpuHour == null ? Double.NaN : usdPerGpuHour; }
+  public void setUsdPerGpuHour(Double v) { this.usdPerGpuHour = v; }
+  public String getPricing() { return pricing == null ? "on-demand" : pricing; }
+  public void setPricing(String v) { this.pricing = v; }
+  public String getDate() { return date; }
+  public void setDate(String v) { this.date = v; }
+  public String getSource() { return source; }
+  public void setSource(String v) { this.source = v; }
+
+  /** True for an on-demand list price (reserved or capacity-block rows are kept but not used by default). */
+  public boolean isOnDemand() { return "on-demand".equals(getPricing()); }
+
+  @Override
+  public String toString() {
+    return "price " + gpu + " " + cloud + "/" + region + " " + instanceType + " $" + usdPerGpuHour + "/GPU-h (" + date + ")";
+  }
+}

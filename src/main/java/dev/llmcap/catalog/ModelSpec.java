@@ -1,0 +1,108 @@
+package dev.llmcap.catalog;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One model architecture of the model catalog (a file in model-catalog/); rules read it as a fact. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ModelSpec {
+  private String id;
+  private String displayName;
+  private String family;
+  private List<String> aliases = new ArrayList<>();
+  private double paramsB;
+  private double activeParamsB;
+  private int layers;
+  private int hiddenSize;
+  private int attentionHeads;
+  private int kvHeads;
+  private int headDim;
+  private Integer ffnSize;
+  private Integer moeFfnSize;
+  private int vocabSize;
+  private int maxContext;
+  private int experts;
+  private int expertsPerToken;
+  private int sharedExperts;
+  private int firstDenseLayers;
+  private String attention = "gqa";
+  private Integer kvLoraRank;
+  private Integer qkRopeHeadDim;
+  private Integer slidingWindow;
+  private boolean tieWordEmbeddings;
+  private Long kvCacheBytesPerTokenBf16;
+  private String notes;
+  private List<String> sources = new ArrayList<>();
+
+  public ModelSpec() {}
+
+  public String getId() { return id; }
+  public void setId(String v) { this.id = v; }
+  public String getDisplayName() { return displayName; }
+  public void setDisplayName(String v) { this.displayName = v; }
+  public String getFamily() { return family; }
+  public void setFamily(String v) { this.family = v; }
+  public List<String> getAliases() { return aliases; }
+  public void setAliases(List<String> v) { this.aliases = v == null ? new ArrayList<>() : v; }
+  public double getParamsB() { return paramsB; }
+  public void setParamsB(double v) { this.paramsB = v; }
+  public double getActiveParamsB() { return activeParamsB > 0 ? activeParamsB : paramsB; }
+  public void setActiveParamsB(Double v) { this.activeParamsB = v == null ? 0 : v; }
+  public int getLayers() { return layers; }
+  public void setLayers(int v) { this.layers = v; }
+  public int getHiddenSize() { return hiddenSize; }
+  public void setHiddenSize(int v) { this.hiddenSize = v; }
+  public int getAttentionHeads() { return attentionHeads; }
+  public void setAttentionHeads(int v) { this.attentionHeads = v; }
+  public int getKvHeads() { return kvHeads > 0 ? kvHeads : attentionHeads; }
+  public void setKvHeads(Integer v) { this.kvHeads = v == null ? 0 : v; }
+  public int getHeadDim() { return headDim > 0 ? headDim : (attentionHeads > 0 ? hiddenSize / attentionHeads : 0); }
+  public void setHeadDim(Integer v) { this.headDim = v == null ? 0 : v; }
+  public Integer getFfnSize() { return ffnSize; }
+  public void setFfnSize(Integer v) { this.ffnSize = v; }
+  public Integer getMoeFfnSize() { return moeFfnSize; }
+  public void setMoeFfnSize(Integer v) { this.moeFfnSize = v; }
+  public int getVocabSize() { return vocabSize; }
+  public void setVocabSize(int v) { this.vocabSize = v; }
+  public int getMaxContext() { return maxContext; }
+  public void setMaxContext(int v) { this.maxContext = v; }
+  public int getExperts() { return experts; }
+  public void setExperts(Integer v) { this.experts = v == null ? 0 : v; }
+  public int getExpertsPerToken() { return expertsPerToken; }
+  public void setExpertsPerToken(Integer v) { this.expertsPerToken = v == null ? 0 : v; }
+  public int getSharedExperts() { return sharedExperts; }
+  public void setSharedExperts(Integer v) { this.sharedExperts = v == null ? 0 : v; }
+  public int getFirstDenseLayers() { return firstDenseLayers; }
+  public void setFirstDenseLayers(Integer v) { this.firstDenseLayers = v == null ? 0 : v; }
+  public String getAttention() { return attention; }
+  public void setAttention(String v) { this.attention = v == null ? "gqa" : v; }
+  public Integer getKvLoraRank() { return kvLoraRank; }
+  public void setKvLoraRank(Integer v) { this.kvLoraRank = v; }
+  public Integer getQkRopeHeadDim() { return qkRopeHeadDim; }
+  public void setQkRopeHeadDim(Integer v) { this.qkRopeHeadDim = v; }
+  public Integer getSlidingWindow() { return slidingWindow; }
+  public void setSlidingWindow(Integer v) { this.slidingWindow = v; }
+  public boolean isTieWordEmbeddings() { return tieWordEmbeddings; }
+  public void setTieWordEmbeddings(Boolean v) { this.tieWordEmbeddings = v != null && v; }
+  public Long getKvCacheBytesPerTokenBf16() { return kvCacheBytesPerTokenBf16; }
+  public void setKvCacheBytesPerTokenBf16(Long v) { this.kvCacheBytesPerTokenBf16 = v; }
+  public String getNotes() { return notes; }
+  public void setNotes(String v) { this.notes = v; }
+  public List<String> getSources() { return sources; }
+  public void setSources(List<String> v) { this.sources = v == null ? new ArrayList<>() : v; }
+
+  /** True for mixture-of-experts models. */
+  public boolean isMoe() { return experts > 0; }
+
+  /** True for multi-head latent attention (compressed KV). */
+  public boolean isMla() { return "mla".equals(attention); }
+
+  @Override
+  public String toString() {
+    return "model " + id + " (" + paramsB + "B, " + layers + " layers, h " + hiddenSize + ", " + attentionHeads + " heads, "
+        + getKvHeads() + " KV heads, " + attention + ")";
+  }
+}

@@ -1,0 +1,46 @@
+package dev.llmcap.config;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/** The one Jackson configuration of llmcap: snake_case names, nulls left out, stable key order, pretty output. */
+public final class Json {
+  private Json() {}
+
+  public static ObjectMapper mapper() {
+    return new ObjectMapper()
+        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+        .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+        .enable(SerializationFeature.INDENT_OUTPUT);
+  }
+
+  /** A copy of the tree without null-valued fields (so absent optional fields are not schema errors). */
+  public static JsonNode withoutNulls(JsonNode node) {
+    if (node instanceof ObjectNode) {
+      ObjectNode copy = ((ObjectNode) node).deepCopy();
+      List<String> drop = new ArrayList<>();
+      Iterator<String> names = copy.fieldNames();
+      while (names.hasNext()) {
+        String n = names.next();
+        if (copy.get(n).isNull()) {
+          drop.add(n);
+        } else {
+          copy.set(n, withoutNulls(copy.get(n)));
+        }
+      }
+      copy.remove(drop);
+      return copy;
+    }
+    return node;
+  }
+}

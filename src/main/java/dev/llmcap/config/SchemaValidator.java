@@ -1,0 +1,150 @@
+package dev.llmcap.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Validates a request (from a config file, flags or both) against the JSON Schema of its mode (draft 2020-12, in
+ * src/main/resources/schemas), turning each schema error into one actionable line: field, bad value, allowed values.
+ */
+public final class SchemaValidator {
+  private static final Map<String, JsonNode> RAW = new ConcurrentHashMap<>();
+  private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
+
+  private SchemaValidator() {}
+
+  /** The schema document of a mode ("inference" or "training") as a JSON tree. */
+  public static JsonNode rawSchema(String mode) {
+    return RAW.computeIfAbsent(mode, m -> {
+      String resource = "/schemas/" + m + "-config.schema.json";
+      try (InputStream in = SchemaValidator.class.getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException("schema resource missing: " + resource);
+        }
+        return new ObjectMapper().readTree(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  private static Schema schema(String mode) {
+    return SCHEMAS.computeIfAbsent(mode,
+        m -> SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(rawSchema(m)));
+  }
+
+  /** All problems of the document, one line each, sorted; empty when valid. */
+  public static List<String> validate(String mode, JsonNode document) {
+    TreeSet<String> lines = new TreeSet<>();
+    for (Error e : schema(mode).validate(document)) {
+      lines.add(describe(mode, e));
+    }
+    return new ArrayList<>(lines);
+  }
+
+  private static String describe(String mode, Error e) {
+    List<String> segments = segments(e.getInstanceLocation().toString());
+    String path = String.join(".", segments);
+    JsonNode value = e.getInstanceNode();
+    String got = value == null ? "" : " (got " + value + ")";
+    JsonNode limit = e.getSchemaNode();
+    String keyword = e.getKeyword() == null ? "" : e.getKeyword();
+    String prefix = path.isEmpty() ? "" : path + ".";
+    switch (keyword) {
+      case "exclusiveMinimum": return path + " must be > " + limit.asText() + got;
+      case "minimum": return path + " must be >= " + limit.asText() + got;
+      case "exclusiveMaximum": return path + " must be < " + limit.asText() + got;
+      case "maximum": return path + " must be <= " + limit.asText() + got;
+      case "enum": return path + " must be one of " + join(limit) + got;
+      case "const": return path + " must be " + limit + got;
+      case "type": return path + " must be " + typeName(limit.asText()) + got;
+      case "required": return prefix + e.getProperty() + " is required";
+      case "additionalProperties": return prefix + e.getProperty() + " is not a known field" + suggestion(mode, segments, e.getProperty());
+      case "minLength": return path + " must not be empty";
+      case "maxLength": return path + " is too long (at most " + limit.asText() + " characters)";
+      case "anyOf": return path + " needs model_name or model_size_billions";
+      default: return (path.isEmpty() ? "config" : path) + ": " + e.getMessage();
+    }
+  }
+
+  private static List<String> segments(String jsonPath) {
+    List<String> out = new ArrayList<>();
+    for (String s : jsonPath.replaceFirst("^\\$", "").split("[./]")) {
+      if (!s.isEmpty()) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static String typeName(String type) {
+    switch (type) {
+      case "integer": return "a whole number";
+      case "number": return "a number";
+      case "string": return "a string";
+      case "boolean": return "true or false";
+      case "object": return "an object";
+      default: return type;
+    }
+  }
+
+  private static String join(JsonNode array) {
+    List<String> items = new ArrayList<>();
+    array.forEach(n -> items.add(n.isTextual() ? n.asText() : n.toString()));
+    return String.join("|", items);
+  }
+
+  /** "did you mean" for an unknown field: the closest known field at that place by edit distance. */
+  private static String suggestion(String mode, List<String> segments, String bad) {
+    JsonNode node = rawSchema(mode);
+    for (String s : segments) {
+      node = node.path("properties").path(s);
+    }
+    List<String> known = new ArrayList<>();
+    node.path("properties").fieldNames().forEachRemaining(known::add);
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String k : known) {
+      int d = editDistance(bad, k);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = k;
+      }
+    }
+    if (best != null && bestDistance <= Math.max(2, bad.length() / 3)) {
+      return "; did you mean '" + best + "'?";
+    }
+    return known.isEmpty() ? "" : "; known fields: " + String.join(", ", known);
+  }
+
+  static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}

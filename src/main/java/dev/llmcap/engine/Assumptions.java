@@ -1,0 +1,154 @@
+package dev.llmcap.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.llmcap.model.fact.Assumption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The tunable constants of a rules folder: assumptions.json, then calibration.json (if present) overriding values by name,
+ * then command-line overrides. Each keeps its description and source so the trace can cite it.
+ */
+public final class Assumptions {
+  /** File holding the shipped assumptions. */
+  public static final String FILE = "assumptions.json";
+  /** Optional file written by `llmcap calibrate`, overriding shipped values. */
+  public static final String CALIBRATION_FILE = "calibration.json";
+
+  private final Map<String, Assumption> byName;
+
+  private Assumptions(Map<String, Assumption> byName) {
+    this.byName = Collections.unmodifiableMap(byName);
+  }
+
+  /** Reads the assumptions of a rules folder. */
+  public static Assumptions load(Path rulesDir) throws RuleSetException {
+    ObjectMapper mapper = new ObjectMapper()
+        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    Path main = rulesDir.resolve(FILE);
+    if (!Files.isRegularFile(main)) {
+      throw new RuleSetException(main + ": assumptions file not found");
+    }
+    Map<String, Assumption> map = new LinkedHashMap<>();
+    for (Assumption a : readList(mapper, main)) {
+      if (a.getName() == null || (a.getNumber() == null && a.getText() == null)) {
+        throw new RuleSetException(main + ": every assumption needs a name and a value or text (entry " + a.getName() + ")");
+      }
+      if (map.put(a.getName(), a) != null) {
+        throw new RuleSetException(main + ": assumption '" + a.getName() + "' is defined twice");
+      }
+      checkRange(main, a);
+    }
+    Path cal = rulesDir.resolve(CALIBRATION_FILE);
+    if (Files.isRegularFile(cal)) {
+      for (Assumption a : readList(mapper, cal)) {
+        Assumption base = map.get(a.getName());
+        Assumption merged = base == null ? a : base.withValue(a.getNumber(), a.getText(), a.getSource());
+        if (base == null) {
+          String root = a.getName().contains("@") ? a.getName().substring(0, a.getName().indexOf('@')) : null;
+          Assumption parent = root == null ? null : map.get(root);
+          if (parent == null) {
+            throw new RuleSetException(cal + ": '" + a.getName() + "' overrides no assumption of " + main.getFileName());
+          }
+          merged = new Assumption(a.getName(), a.getNumber(), a.getText(), parent.getUnit(), parent.getMin(), parent.getMax(),
+              a.getDescription() != null ? a.getDescription() : parent.getDescription(), a.getSource());
+        }
+        checkRange(cal, merged);
+        map.put(a.getName(), merged);
+      }
+    }
+    return new Assumptions(map);
+  }
+
+  private static List<Assumption> readList(ObjectMapper mapper, Path file) throws RuleSetException {
+    try {
+      JsonNode root = mapper.readTree(file.toFile());
+      JsonNode list = root.isArray() ? root : root.path("assumptions");
+      if (!list.isArray()) {
+        throw new RuleSetException(file + ": expected a JSON array of assumptions or an object with an 'assumptions' array");
+      }
+      List<Assumption> out = new ArrayList<>();
+      for (JsonNode n : list) {
+        out.add(mapper.treeToValue(n, Assumption.class));
+      }
+      return out;
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
+      throw new RuleSetException(file + where + ": " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new RuleSetException(file + ": " + e.getMessage());
+    }
+  }
+
+  private static void checkRange(Path file, Assumption a) throws RuleSetException {
+    Double v = a.getNumber();
+    if (v == null) {
+      return;
+    }
+    if ((a.getMin() != null && v < a.getMin()) || (a.getMax() != null && v > a.getMax())) {
+      throw new RuleSetException(file + ": assumption '" + a.getName() + "' = " + Fmt.n(v) + " is outside its range ["
+          + (a.getMin() == null ? "-inf" : Fmt.n(a.getMin())) + ", " + (a.getMax() == null ? "inf" : Fmt.n(a.getMax())) + "]");
+    }
+  }
+
+  /** A copy with command-line overrides applied (name=value), each checked against its range. */
+  public Assumptions withOverrides(Map<String, String> overrides) throws RuleSetException {
+    if (overrides.isEmpty()) {
+      return this;
+    }
+    Map<String, Assumption> map = new LinkedHashMap<>(byName);
+    for (Map.Entry<String, String> e : overrides.entrySet()) {
+      Assumption base = map.get(e.getKey());
+      if (base == null) {
+        throw new RuleSetException("--set " + e.getKey() + ": no such assumption (see rules/" + FILE + ")");
+      }
+      Assumption next;
+      if (base.getNumber() != null) {
+        try {
+          next = base.withValue(Double.valueOf(e.getValue()), null, "command line --set");
+        } catch (NumberFormatException ex) {
+          throw new RuleSetException("--set " + e.getKey() + ": expected a number, got '" + e.getValue() + "'");
+        }
+      } else {
+        next = base.withValue(null, e.getValue(), "command line --set");
+      }
+      checkRange(Path.of("--set"), next);
+      map.put(e.getKey(), next);
+    }
+    return new Assumptions(map);
+  }
+
+  public List<Assumption> all() { return new ArrayList<>(byName.values()); }
+
+  public Optional<Assumption> get(String name) { return Optional.ofNullable(byName.get(name)); }
+
+  /** A numeric assumption that must exist (used for input defaults). */
+  public double number(String name) throws RuleSetException {
+    Assumption a = byName.get(name);
+    if (a == null || a.getNumber() == null) {
+      throw new RuleSetException("assumption '" + name + "' is missing from " + FILE);
+    }
+    return a.getNumber();
+  }
+
+  /** A text assumption that must exist (used for input defaults). */
+  public String text(String name) throws RuleSetException {
+    Assumption a = byName.get(name);
+    if (a == null || a.getText() == null) {
+      throw new RuleSetException("assumption '" + name + "' (text) is missing from " + FILE);
+    }
+    return a.getText();
+  }
+}

@@ -1,0 +1,43 @@
+package dev.llmcap.engine;
+
+import dev.llmcap.model.LLMCapacityPlan.Cost;
+import dev.llmcap.model.LLMCapacityPlan.GpuResources;
+import dev.llmcap.model.LLMCapacityPlan.Throughput;
+import dev.llmcap.model.fact.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The answer in a few lines, composed from values the rules derived. */
+final class Headline {
+  private Headline() {}
+
+  static List<String> lines(String verdict, GpuResources g, Throughput t, Cost c, SessionResult r, String scope) {
+    List<String> out = new ArrayList<>();
+    if (g.recommendedGpuType() == null || g.minGpusPerReplica() == null) {
+      out.add("INFEASIBLE: " + r.verdict(scope).map(Verdict::getReason).orElse("no catalog GPU can hold this model"));
+      r.verdict(scope).map(Verdict::getFix).filter(f -> !f.isEmpty()).ifPresent(f -> out.add("Nearest fix: " + f));
+      return out;
+    }
+    String layout = "TP" + g.tensorParallel() + (g.pipelineParallel() != null && g.pipelineParallel() > 1 ? " x PP" + g.pipelineParallel() : "");
+    StringBuilder first = new StringBuilder();
+    first.append(g.minGpusPerReplica()).append(" x ").append(g.recommendedGpuType()).append(" per replica (").append(layout)
+        .append("), ").append(g.minReplicas()).append("-").append(g.maxReplicas()).append(" replicas (")
+        .append(g.totalGpus()).append(" GPUs at peak)");
+    if (c != null && c.monthlyTotalCost() != null) {
+      first.append(", $").append(String.format(java.util.Locale.ROOT, "%,.0f", c.monthlyTotalCost())).append("/month");
+    }
+    if ("ok".equals(verdict)) {
+      first.append(", meets the latency targets");
+    } else if ("sla_miss".equals(verdict)) {
+      first.append(", MISSES the latency targets");
+    }
+    out.add(first.toString());
+    out.add("TTFT P50 " + Fmt.n(t.ttftP50Ms()) + " ms / P99 " + Fmt.n(t.ttftP99Ms()) + " ms, ITL " + Fmt.n(t.estimatedItlMs())
+        + " ms at peak; " + Fmt.n(t.usableRpsPerReplica()) + " req/s planned per replica of " + Fmt.n(t.rpsCapacityPerReplica())
+        + " req/s capacity (decode " + t.decodeBound() + "-bound, prefill " + t.prefillBound() + "-bound)");
+    if ("sla_miss".equals(verdict)) {
+      r.verdict(scope).map(Verdict::getFix).filter(f -> !f.isEmpty()).ifPresent(f -> out.add("Nearest fix: " + f));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,63 @@
+package dev.llmcap.engine;
+
+import dev.llmcap.catalog.GpuPrice;
+import dev.llmcap.catalog.GpuSpec;
+import dev.llmcap.catalog.ModelSpec;
+import dev.llmcap.model.fact.Assumption;
+import dev.llmcap.model.fact.ModelCandidate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.kie.api.runtime.KieSession;
+
+/** Runs one rule session: inserts the input facts, fires the rules, and reads back every conclusion with its trace. */
+public final class PlanSession {
+  private final RuleBase rules;
+  private final Assumptions assumptions;
+
+  public PlanSession(RuleBase rules, Assumptions assumptions) {
+    this.rules = rules;
+    this.assumptions = assumptions;
+  }
+
+  /**
+   * Fires the rules over the given input records, candidate GPUs (with their prices) and candidate models.
+   *
+   * @param inputs input records (workload, model config, GPU config, service, training input...)
+   * @param gpus the GPUs to plan for
+   * @param models the model catalog entries the rules may use
+   */
+  public SessionResult run(Collection<?> inputs, Collection<GpuSpec> gpus, Collection<ModelSpec> models) throws RuleSetException {
+    KieSession session = rules.kieBase().newKieSession();
+    AuditTrace trace = new AuditTrace();
+    session.addEventListener((org.kie.api.event.rule.AgendaEventListener) trace);
+    session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) trace);
+    try {
+      for (Assumption a : assumptions.all()) {
+        session.insert(a);
+      }
+      for (Object o : inputs) {
+        session.insert(o);
+      }
+      for (ModelSpec m : models) {
+        session.insert(new ModelCandidate(m));
+      }
+      for (GpuSpec g : gpus) {
+        session.insert(g);
+        for (GpuPrice p : g.getPrices()) {
+          session.insert(p);
+        }
+      }
+      int limit = (int) assumptions.get("engine_max_rule_firings").map(Assumption::getValue).orElse(Double.NaN).doubleValue();
+      int fired = session.fireAllRules(limit > 0 ? limit : Integer.MAX_VALUE);
+      if (limit > 0 && fired >= limit) {
+        throw new RuleSetException("the rules fired " + fired + " times without settling (a rule loop?); "
+            + "raise engine_max_rule_firings in " + Assumptions.FILE + " if this is expected");
+      }
+      List<Object> facts = new ArrayList<>(session.getObjects());
+      return new SessionResult(facts, trace.entries(), trace.assumptionsUsed());
+    } finally {
+      session.dispose();
+    }
+  }
+}

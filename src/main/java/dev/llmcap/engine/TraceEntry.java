@@ -1,0 +1,37 @@
+package dev.llmcap.engine;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/** One line of the audit trace: which rule concluded what, from which facts and assumptions, by which formula. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonPropertyOrder({"step", "rule", "scope", "conclusion", "formula", "inputs", "assumptions"})
+public final class TraceEntry {
+  private final int step;
+  private final String rule;
+  private final String scope;
+  private final String conclusion;
+  private final String formula;
+  private final List<String> inputs;
+  private final List<String> assumptions;
+
+  public TraceEntry(int step, String rule, String scope, String conclusion, String formula, List<String> inputs,
+      List<String> assumptions) {
+    this.step = step;
+    this.rule = rule;
+    this.scope = scope;
+    this.conclusion = conclusion;
+    this.formula = formula;
+    this.inputs = List.copyOf(inputs);
+    this.assumptions = List.copyOf(assumptions);
+  }
+
+  public int getStep() { return step; }
+  public String getRule() { return rule; }
+  public String getScope() { return scope; }
+  public String getConclusion() { return conclusion; }
+  public String getFormula() { return formula; }
+  public List<String> getInputs() { return inputs; }
+  public List<String> getAssumptions() { return assumptions; }
+}

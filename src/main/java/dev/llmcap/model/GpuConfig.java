@@ -1,0 +1,32 @@
+package dev.llmcap.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/** Accelerator choice and utilisation policy (seed: GPUConfig). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"gpu_type", "gpu_memory_gb", "target_gpu_utilization", "current_replicas", "tensor_parallel"})
+public class GpuConfig {
+  private String gpuType;
+  private Double gpuMemoryGb;
+  private Double targetGpuUtilization;
+  private Integer currentReplicas;
+  private Integer tensorParallel;
+
+  public GpuConfig() {}
+
+  /** Catalog id or alias; absent means "recommend one". */
+  public String getGpuType() { return gpuType; }
+  public void setGpuType(String v) { this.gpuType = v; }
+  /** Overrides the catalog's memory per GPU, in GB. */
+  public Double getGpuMemoryGb() { return gpuMemoryGb; }
+  public void setGpuMemoryGb(Double v) { this.gpuMemoryGb = v; }
+  /** Fraction of a replica's capacity to plan for (0-1). */
+  public Double getTargetGpuUtilization() { return targetGpuUtilization; }
+  public void setTargetGpuUtilization(Double v) { this.targetGpuUtilization = v; }
+  public Integer getCurrentReplicas() { return currentReplicas; }
+  public void setCurrentReplicas(Integer v) { this.currentReplicas = v; }
+  /** Forces the tensor-parallel degree instead of letting the rules choose it. */
+  public Integer getTensorParallel() { return tensorParallel; }
+  public void setTensorParallel(Integer v) { this.tensorParallel = v; }
+}

@@ -1,0 +1,54 @@
+package dev.llmcap.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/** The model to serve or train: catalog name or size, precision, context, batch and latency targets (seed: ModelConfig). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"model_name", "model_size_billions", "precision", "kv_cache_precision", "context_window", "batch_size",
+    "target_latency_p50_ms", "target_latency_p99_ms", "target_itl_ms"})
+public class ModelConfig {
+  private String modelName;
+  private Double modelSizeBillions;
+  private String precision;
+  private String kvCachePrecision;
+  private Integer contextWindow;
+  private Integer batchSize;
+  private Double targetLatencyP50Ms;
+  private Double targetLatencyP99Ms;
+  private Double targetItlMs;
+
+  public ModelConfig() {}
+
+  public ModelConfig(double modelSizeBillions, String precision) {
+    this.modelSizeBillions = modelSizeBillions;
+    this.precision = precision;
+  }
+
+  /** Catalog id or alias of the model, e.g. llama-3.1-70b (optional when a size is given). */
+  public String getModelName() { return modelName; }
+  public void setModelName(String v) { this.modelName = v; }
+  public Double getModelSizeBillions() { return modelSizeBillions; }
+  public void setModelSizeBillions(Double v) { this.modelSizeBillions = v; }
+  public String getPrecision() { return precision; }
+  public void setPrecision(String v) { this.precision = v; }
+  /** Precision of the KV cache; defaults by weight precision (FP8 weights imply FP8 KV, as TensorRT-LLM does). */
+  public String getKvCachePrecision() { return kvCachePrecision; }
+  public void setKvCachePrecision(String v) { this.kvCachePrecision = v; }
+  public Integer getContextWindow() { return contextWindow; }
+  public void setContextWindow(Integer v) { this.contextWindow = v; }
+  public Integer getBatchSize() { return batchSize; }
+  public void setBatchSize(Integer v) { this.batchSize = v; }
+  /** Time-to-first-token target at the median, in ms. */
+  public Double getTargetLatencyP50Ms() { return targetLatencyP50Ms; }
+  public void setTargetLatencyP50Ms(Double v) { this.targetLatencyP50Ms = v; }
+  /** Time-to-first-token target at the 99th percentile, in ms. */
+  public Double getTargetLatencyP99Ms() { return targetLatencyP99Ms; }
+  public void setTargetLatencyP99Ms(Double v) { this.targetLatencyP99Ms = v; }
+  /** Inter-token latency target, in ms per output token (optional). */
+  public Double getTargetItlMs() { return targetItlMs; }
+  public void setTargetItlMs(Double v) { this.targetItlMs = v; }
+
+  public ModelConfig contextWindow(int v) { this.contextWindow = v; return this; }
+  public ModelConfig modelName(String v) { this.modelName = v; return this; }
+}
