@@ -11,7 +11,10 @@ import java.util.Locale;
  * non-seasonal when the history holds fewer than two seasons), backtests the candidate models,
  * refits the one with the lowest MASE on the whole history and forecasts the horizon with 80% and
  * 95% intervals. Seasonal candidates: seasonal-naive, additive and (for positive data)
- * multiplicative damped Holt-Winters. Non-seasonal: naive, damped Holt and a linear trend.
+ * multiplicative damped Holt-Winters; for sub-daily data with a detected period and at least two
+ * weeks of history, also weekly seasonal-naive and additive Holt-Winters. Non-seasonal: naive,
+ * damped Holt and a linear trend. The backtest's MASE is always scaled by the seasonal-naive MAE
+ * at the primary period.
  */
 public final class Forecaster {
   /** Fewest points a forecast is attempted from. */
@@ -45,6 +48,13 @@ public final class Forecaster {
     Instant last = series.time(n - 1);
     int h = config.horizonSteps(interval, last);
     List<ForecastModel> candidates = candidates(period, y, config.maxEvaluations());
+    int week = (int) (Duration.ofDays(7).toMillis() / interval.toMillis());
+    boolean subDaily = interval.compareTo(Duration.ofDays(1)) < 0 && Duration.ofDays(7).toMillis() % interval.toMillis() == 0;
+    if (config.seasonalPeriod() == null && period > 1 && subDaily && week != period && n >= 2 * week + 2) {
+      candidates.add(new SeasonalNaiveModel(week));
+      candidates.add(new HoltWintersModel(HoltWintersModel.Seasonality.ADDITIVE, week, config.maxEvaluations()));
+      notes.add("history holds two weeks or more: weekly-season candidates (m=" + week + ") also backtested");
+    }
     int btHorizon = config.backtestHorizon() != null ? config.backtestHorizon()
         : period > 1 ? period : Math.max(1, Math.min(h, n / 4));
     int origins = config.backtestOrigins();
