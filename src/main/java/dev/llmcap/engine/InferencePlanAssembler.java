@@ -90,7 +90,7 @@ final class InferencePlanAssembler {
     List<String> headline = Headline.lines(verdict, resources, throughput, cost, r, s);
     return new LLMCapacityPlan("inference", verdict, headline, req.getWorkload(), req.getModel(), req.getGpu(), req.getService(),
         modelSummary(r), resources, throughput, storage, network, scaling, cost, findings, options(prepared, r),
-        used, new RulesInfo(rules.dir().toString(), rules.hash(), rules.ruleFiles()), withTrace ? r.trace() : null);
+        used, new RulesInfo(rules.displayDir(), rules.hash(), rules.ruleFiles()), withTrace ? r.trace() : null);
   }
 
   private static Double memoryPerReplica(SessionResult r, String s) {

@@ -154,6 +154,13 @@ public final class RuleBase {
 
   public KieBase kieBase() { return kieBase; }
   public Path dir() { return dir; }
+
+  /** The folder relative to the working directory when it lies below it (so plans do not depend on where a clone lives). */
+  public String displayDir() {
+    Path cwd = Path.of("").toAbsolutePath().normalize();
+    Path shown = dir.startsWith(cwd) ? cwd.relativize(dir) : dir;
+    return shown.toString().replace('\\', '/');
+  }
   public List<String> ruleFiles() { return ruleFiles; }
   /** SHA-256 of the rule files, shown in the plan so a result can be tied to the rules that made it. */
   public String hash() { return hash; }
