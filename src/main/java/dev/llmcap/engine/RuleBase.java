@@ -54,10 +54,23 @@ public final class RuleBase {
     if (cached != null) {
       return cached;
     }
+    java.util.Optional<Path> cacheFile = CompiledRuleCache.file(hash);
+    java.util.Optional<KieBase> fromDisk = cacheFile.flatMap(CompiledRuleCache::read);
+    if (fromDisk.isPresent()) {
+      RuleBase loaded = new RuleBase(dir, fromDisk.get(), List.copyOf(sources.keySet()), hash);
+      CACHE.put(hash, loaded);
+      return loaded;
+    }
     checkDuplicateRuleNames(sources);
     RuleBase built = compile(dir, sources, hash);
+    cacheFile.ifPresent(f -> CompiledRuleCache.write(f, built.kieBase));
     CACHE.put(hash, built);
     return built;
+  }
+
+  /** Forgets the compiled rule bases of this process (tests use it to exercise the on-disk cache). */
+  static void clearProcessCache() {
+    CACHE.clear();
   }
 
   private static Map<String, String> readSources(Path dir) throws RuleSetException {
