@@ -39,7 +39,7 @@ final class PlanCommand {
   }
 
   int run(String[] args) {
-    Options options = PlanOptionsSpec.build();
+    Options options = PlanOptionsSpec.build(helpDefaults(args));
     CommandLine cl;
     try {
       cl = new DefaultParser().parse(options, args);
@@ -170,6 +170,24 @@ final class PlanCommand {
       map.put(v.substring(0, eq).trim(), v.substring(eq + 1).trim());
     }
     return map;
+  }
+
+  /** Assumptions for the help text's defaults (from --rules DIR when given); none when they cannot be read. */
+  private static dev.llmcap.engine.Assumptions helpDefaults(String[] args) {
+    if (!java.util.Arrays.asList(args).contains("--help") && !java.util.Arrays.asList(args).contains("-h")) {
+      return null;
+    }
+    Path rules = Workspace.fromEnvironment().rules();
+    for (int i = 0; i + 1 < args.length; i++) {
+      if ("--rules".equals(args[i])) {
+        rules = Path.of(args[i + 1]);
+      }
+    }
+    try {
+      return dev.llmcap.engine.Assumptions.load(rules);
+    } catch (RuleSetException e) {
+      return null;
+    }
   }
 
   private void printHelp(Options options) {

@@ -1,5 +1,7 @@
 package dev.llmcap.cli;
 
+import dev.llmcap.engine.Assumptions;
+import dev.llmcap.engine.Fmt;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
@@ -7,7 +9,9 @@ import org.apache.commons.cli.Options;
 final class PlanOptionsSpec {
   private PlanOptionsSpec() {}
 
-  static Options build() {
+  /** The flags; defaults shown in the help are read from the rules folder's default.* assumptions when available. */
+  static Options build(Assumptions defaults) {
+    PlanOptionsSpec.defaults = defaults;
     Options o = new Options();
     o.addOption(value("mode", "MODE", "inference (default) or training"));
     o.addOption(value("config", "FILE", "JSON or YAML configuration file; flags override its values"));
@@ -15,32 +19,32 @@ final class PlanOptionsSpec {
     o.addOption(value("rps", "REQ/S", "mean requests per second (> 0)"));
     o.addOption(value("input-tokens", "TOKENS", "average input tokens per request (> 0)"));
     o.addOption(value("output-tokens", "TOKENS", "average output tokens per request (> 0)"));
-    o.addOption(value("peak-multiplier", "X", "peak over mean request rate, 1.0-10.0 (default 1.5)"));
-    o.addOption(value("growth-rate", "PERCENT", "traffic growth over the horizon, 0-1000 % (default 0)"));
+    o.addOption(value("peak-multiplier", "X", "peak over mean request rate, 1.0-10.0 (default {default.peak_load_multiplier})"));
+    o.addOption(value("growth-rate", "PERCENT", "traffic growth over the horizon, 0-1000 % (default {default.growth_rate})"));
     o.addOption(value("concurrency", "N", "closed-loop benchmark: requests kept in flight on one replica"));
     // model
     o.addOption(value("model", "NAME", "model catalog id or alias, e.g. llama-3.1-70b"));
     o.addOption(value("model-size", "BILLIONS", "model size in billions of parameters (architecture estimated from the nearest catalog model)"));
-    o.addOption(value("precision", "P", "weight precision FP32|FP16|BF16|FP8|INT8|INT4 (default FP16)"));
+    o.addOption(value("precision", "P", "weight precision FP32|FP16|BF16|FP8|INT8|INT4 (default {default.precision})"));
     o.addOption(value("kv-cache-precision", "P", "KV-cache precision (default: FP8 for FP8 weights, else 16-bit)"));
-    o.addOption(value("context-window", "TOKENS", "context window (default 4096)"));
-    o.addOption(value("batch-size", "N", "sequences a replica must hold at full context (default 1)"));
+    o.addOption(value("context-window", "TOKENS", "context window, tokens (default {default.context_window})"));
+    o.addOption(value("batch-size", "N", "sequences a replica must hold at full context (default {default.batch_size})"));
     o.addOption(value("p50-ms", "MS", "TTFT target at P50, ms"));
     o.addOption(value("p99-ms", "MS", "TTFT target at P99, ms"));
     o.addOption(value("itl-ms", "MS", "inter-token latency target, ms per token"));
     // gpu
     o.addOption(value("gpu-type", "GPU", "GPU catalog id or alias (default: recommend the cheapest that meets the SLA)"));
     o.addOption(value("gpu-memory-gb", "GB", "override the catalog's memory per GPU, GB"));
-    o.addOption(value("target-utilization", "FRACTION", "share of replica capacity to plan for, 0-1 (default 0.7)"));
+    o.addOption(value("target-utilization", "FRACTION", "share of replica capacity to plan for, 0-1 (default {default.target_gpu_utilization})"));
     o.addOption(value("current-replicas", "N", "replicas running today (the plan says how to scale from there)"));
     o.addOption(value("tensor-parallel", "N", "force the tensor-parallel degree 1|2|4|8"));
     // service
     o.addOption(value("service-id", "ID", "service identifier"));
     o.addOption(value("service-name", "NAME", "service name"));
     o.addOption(value("team-id", "ID", "owning team"));
-    o.addOption(value("environment", "ENV", "prod|staging|dev (default prod)"));
-    o.addOption(value("criticality", "LEVEL", "high|medium|low (default medium)"));
-    o.addOption(value("cloud", "CLOUD", "aws|gcp|azure (default aws)"));
+    o.addOption(value("environment", "ENV", "prod|staging|dev (default {default.environment})"));
+    o.addOption(value("criticality", "LEVEL", "high|medium|low (default {default.criticality})"));
+    o.addOption(value("cloud", "CLOUD", "aws|gcp|azure (default {default.cloud})"));
     o.addOption(value("region", "REGION", "cloud region, e.g. us-east-1 (default: cheapest region with a price)"));
     // output
     o.addOption(flag("cost", "include the cost estimate (on by default)"));
@@ -62,8 +66,23 @@ final class PlanOptionsSpec {
     return o;
   }
 
+  private static Assumptions defaults;
+
   private static Option value(String name, String arg, String desc) {
-    return Option.builder().longOpt(name).hasArg().argName(arg).desc(desc).build();
+    return Option.builder().longOpt(name).hasArg().argName(arg).desc(withDefault(desc)).build();
+  }
+
+  /** Replaces a "{default.name}" marker by the assumption's current value. */
+  private static String withDefault(String desc) {
+    int start = desc.indexOf('{');
+    int end = desc.indexOf('}');
+    if (start < 0 || end < start) {
+      return desc;
+    }
+    String name = desc.substring(start + 1, end);
+    String value = defaults == null ? null
+        : defaults.get(name).map(a -> a.getNumber() != null ? Fmt.n(a.getNumber()) : a.getText()).orElse(null);
+    return desc.substring(0, start) + (value == null ? "see rules/assumptions.json" : value) + desc.substring(end + 1);
   }
 
   private static Option flag(String name, String desc) {
