@@ -39,6 +39,8 @@ final class ForecastReportText {
       LLMCapacityPlan p = r.plan().plan();
       line(sb, "Capacity at %s req/s (%s), peak multiplier %s (%s):", num(r.plan().rate()), r.plan().rateFrom(),
           num(r.planInputs().peakMultiplier()), r.planInputs().peakMultiplierFrom());
+      line(sb, "  tokens per request: input %s (%s), output %s (%s)", r.planInputs().inputTokens(),
+          r.planInputs().inputTokensFrom(), r.planInputs().outputTokens(), r.planInputs().outputTokensFrom());
       if (p.headline() != null) {
         p.headline().forEach(h -> line(sb, "  %s", h));
       }
