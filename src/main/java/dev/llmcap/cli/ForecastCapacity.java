@@ -95,10 +95,10 @@ final class ForecastCapacity {
           .orElseThrow(() -> new UsageException("assumption " + PEAK_ASSUMPTION + " is missing from the rules folder"));
       peak = a.getValue();
       peakFrom = "assumption " + PEAK_ASSUMPTION;
-      if (workload.has("peak_load_multiplier") && cache.isEmpty()) {
-        notes.add("the configuration's peak_load_multiplier is replaced (it applies to a mean rate, the plan is at a "
-            + "forecast peak): " + peakFrom + " = " + peak);
-      }
+    }
+    if (workload.has("peak_load_multiplier") && !cl.hasOption("peak-multiplier") && cache.isEmpty()) {
+      notes.add("the configuration's peak_load_multiplier is replaced by " + peakFrom + " = "
+          + String.format(Locale.ROOT, "%.4g", peak) + " (the configuration's applies to its mean rate)");
     }
     set(loader, "workload.peak_load_multiplier", FlagBinding.Kind.NUMBER, String.format(Locale.ROOT, "%.17g", peak),
         peakFrom);

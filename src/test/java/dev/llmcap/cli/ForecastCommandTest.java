@@ -295,6 +295,40 @@ class ForecastCommandTest {
   }
 
   @Test
+  void usageHistoryIsSelectedByServiceAndMetric(@TempDir Path tmp) throws Exception {
+    StringBuilder sb = new StringBuilder("[\n");
+    Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
+    for (int i = 0; i < 60; i++) {
+      String ts = t0.plusSeconds(86400L * i).toString();
+      sb.append(String.format(Locale.ROOT, "{\"service_id\": \"chat\", \"timestamp\": \"%s\", \"metric_name\": \"rps\", "
+          + "\"value\": %.3f, \"unit\": \"requests/sec\"},%n", ts, 3 + 0.02 * i + 0.5 * Math.sin(2 * Math.PI * i / 7)));
+      sb.append(String.format(Locale.ROOT, "{\"service_id\": \"chat\", \"timestamp\": \"%s\", \"metric_name\": \"ttft_ms\", "
+          + "\"value\": 250},%n", ts));
+      sb.append(String.format(Locale.ROOT, "{\"service_id\": \"search\", \"timestamp\": \"%s\", \"metric_name\": \"rps\", "
+          + "\"value\": 100}%s%n", ts, i == 59 ? "" : ","));
+    }
+    sb.append("]\n");
+    Path f = tmp.resolve("usage.json");
+    Files.writeString(f, sb.toString());
+    Run several = forecast("--history", f.toString());
+    assertThat(several.code()).isEqualTo(2);
+    assertThat(several.err()).contains("several services").contains("chat").contains("search").contains("--service-id");
+    Run r = forecast("--history", f.toString(), "--service-id", "chat", "--horizon-days", "14", "--model", "llama-3.1-8b",
+        "--input-tokens", "400", "--output-tokens", "150", "--format", "json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = r.json();
+    assertThat(j.get("metric").asText()).isEqualTo("rps");
+    assertThat(j.get("forecast").size()).isEqualTo(14);
+    assertThat(j.at("/cleaning/input_points").asInt()).isEqualTo(60);
+    assertThat(j.at("/plan/workload_input/requests_per_second").asDouble()).isCloseTo(j.at("/peak/value").asDouble(), within(1e-9));
+    Run ttft = forecast("--history", f.toString(), "--service-id", "chat", "--metric", "ttft_ms", "--model", "llama-3.1-8b",
+        "--format", "json");
+    assertThat(ttft.code()).as(ttft.err()).isZero();
+    assertThat(ttft.json().has("plan")).isFalse();
+    assertThat(ttft.json().get("notes").toString()).contains("no capacity plan");
+  }
+
+  @Test
   void replanTriggerComparesActualsWithThePreviousForecast(@TempDir Path tmp) throws Exception {
     Path hist = daily(tmp, "h.csv", 60, i -> 50 + 0.5 * i + 5 * Math.sin(2 * Math.PI * i / 7));
     Path prev = tmp.resolve("previous.json");
