@@ -193,7 +193,14 @@ final class ForecastCommand {
       notes.add("no capacity plan: name a model (--model, --model-size or --config) to size capacity at the peak");
     } else if (plannable) {
       capacity = new ForecastCapacity(engine, cl, trace, cl.hasOption("explain"));
-      if (scenarios != null) {
+      if (scenarios != null && !(scenarios.peaks().get(scenarioName) > 0)) {
+        notes.add("no capacity plan: the " + scenarioName + " forecast peak is " + scenarios.peaks().get(scenarioName)
+            + " req/s, there is nothing to serve");
+        for (ForecastScenarios.Month m : scenarios.months()) {
+          monthly.add(new ForecastReport.MonthRow(m.month(), m.periods(), m.peak().get(scenarioName),
+              m.total().get(scenarioName), null, null, null, null, null, null, null));
+        }
+      } else if (scenarios != null) {
         Double peak = scenarios.peaks().get(scenarioName);
         Integer at = scenarios.peakIndex().get(scenarioName);
         String ts = at == null ? null : result.points().get(at).timestamp().toString();
@@ -201,6 +208,11 @@ final class ForecastCommand {
             capacity.plan(peak, "forecast peak (" + scenarioName + " scenario" + (ts == null ? "" : " at " + ts) + ")"));
         for (ForecastScenarios.Month m : scenarios.months()) {
           Double p = m.peak().get(scenarioName);
+          if (!(p > 0)) {
+            monthly.add(new ForecastReport.MonthRow(m.month(), m.periods(), p, m.total().get(scenarioName), null, null,
+                null, 0.0, null, "nothing to serve", null));
+            continue;
+          }
           LLMCapacityPlan mp = capacity.plan(p, "forecast peak of " + m.month() + " (" + scenarioName + " scenario)");
           monthly.add(monthRow(m, scenarioName, mp));
         }

@@ -68,9 +68,9 @@ final class ForecastReportText {
       for (ForecastReport.MonthRow m : r.monthly()) {
         String b = m.overBudget() == null ? "" : m.overBudget() ? "OVER" : "ok";
         if (planned) {
-          line(sb, "  %-8s %7d %12s %-12s %8s %6s %14s %-10s %s", m.month(), m.periods(), num(m.peak()), m.gpu(),
-              m.replicas(), m.gpus(), m.monthlyCost() == null ? "n/a" : num(m.monthlyCost()) + " " + m.currency(),
-              m.verdict(), b);
+          line(sb, "  %-8s %7d %12s %-12s %8s %6s %14s %-10s %s", m.month(), m.periods(), num(m.peak()), dash(m.gpu()),
+              dash(m.replicas()), dash(m.gpus()), m.monthlyCost() == null ? "n/a"
+                  : num(m.monthlyCost()) + (m.currency() == null ? "" : " " + m.currency()), dash(m.verdict()), b);
         } else {
           line(sb, "  %-8s %7d %14s %16s %s", m.month(), m.periods(), num(m.peak()), num(m.total()), b);
         }
@@ -111,6 +111,10 @@ final class ForecastReportText {
           .forEach(t -> line(sb, "  [%s] %s = %s", t.getRule(), t.getConclusion(), t.getFormula()));
     }
     return sb.toString();
+  }
+
+  private static String dash(Object o) {
+    return o == null ? "-" : o.toString();
   }
 
   private static void line(StringBuilder sb, String fmt, Object... args) {

@@ -403,6 +403,15 @@ class ForecastCommandTest {
     assertThat(again.err()).contains("--force");
   }
 
+  @Test
+  void aZeroForecastIsReportedWithoutAPlan(@TempDir Path tmp) throws Exception {
+    Path s = daily(tmp, "zero.csv", 30, i -> 0);
+    Run r = forecast("--series", s.toString(), "--horizon-days", "7", "--model", "llama-3.1-8b", "--input-tokens", "100",
+        "--output-tokens", "100");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("nothing to serve");
+  }
+
   // ---------- clear messages, exit 2 ----------
 
   @Test
