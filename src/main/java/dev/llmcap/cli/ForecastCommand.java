@@ -490,7 +490,7 @@ final class ForecastCommand {
     String label = null;
     if (r.plan() != null && r.plan().plan().throughput() != null && r.plan().plan().throughput().maxRpsCapacity() != null) {
       capacity = r.plan().plan().throughput().maxRpsCapacity();
-      label = String.format(Locale.ROOT, "planned capacity %.4g req/s", capacity);
+      label = "planned capacity " + ForecastReportText.num(capacity) + " req/s";
     }
     int period = Math.max(1, r.forecast().seasonalPeriod());
     int show = Math.max(4 * period, r.forecast().points().size());
