@@ -30,8 +30,10 @@ public final class Main {
         switch (command) {
           case "plan":
             return new PlanCommand(out, err, tty).run(rest);
+          case "forecast":
+            return new ForecastCommand(out, err).run(rest);
           default:
-            err.println("llmcap: unknown command '" + command + "' (commands: plan; run llmcap --help)");
+            err.println("llmcap: unknown command '" + command + "' (commands: plan, forecast; run llmcap --help)");
             return USAGE;
         }
       }
