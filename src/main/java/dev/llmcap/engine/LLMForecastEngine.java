@@ -61,12 +61,20 @@ public final class LLMForecastEngine {
     return InferencePlanAssembler.assemble(prepared, result, rules, withTrace);
   }
 
-  /** The seed's call: plan a training run of a model, every other input at its default (seed: generate_training_plan). */
+  /**
+   * The seed's call: plan a training run of a model, every other input at its default (seed: generate_training_plan).
+   * Only the model's name, size and precision are read; serving fields such as context_window are ignored, as in the
+   * seed's example that passes the same ModelConfig to both calls.
+   */
   public TrainingCapacityPlan generateTrainingPlan(TrainingInput training, ModelConfig model) throws InputException, RuleSetException {
     PlanRequest r = new PlanRequest();
     r.setMode("training");
     r.setTraining(training);
-    r.setModel(model);
+    ModelConfig m = new ModelConfig();
+    m.setModelName(model.getModelName());
+    m.setModelSizeBillions(model.getModelSizeBillions());
+    m.setPrecision(model.getPrecision());
+    r.setModel(m);
     return planTraining(r, Map.of(), true);
   }
 

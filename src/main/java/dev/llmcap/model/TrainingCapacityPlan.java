@@ -1,6 +1,7 @@
 package dev.llmcap.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.llmcap.engine.TraceEntry;
 import dev.llmcap.model.LLMCapacityPlan.AssumptionUsed;
@@ -53,8 +54,8 @@ public record TrainingCapacityPlan(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record TrainingMetrics(Double tokensPerSecondPerGpu, Double totalTokensPerSecond, Long stepsPerEpoch, Long totalSteps,
       Double estimatedDurationHours, Double estimatedDurationDays, Double totalTokens, Double flopsPerToken,
-      Double modelFlopsPerToken, Double peakTflops, Double mfu, Double gpuHours, Double durationHoursAt2xGpus,
-      Double durationHoursAt4xGpus, Double gpusForDeadline, Integer maxUsefulGpus) {}
+      Double modelFlopsPerToken, Double peakTflops, Double mfu, Double gpuHours, @JsonProperty("duration_hours_at_2x_gpus") Double durationHoursAt2xGpus,
+      @JsonProperty("duration_hours_at_4x_gpus") Double durationHoursAt4xGpus, Double gpusForDeadline, Integer maxUsefulGpus) {}
 
   /** Data-parallel configuration and the batch arithmetic (seed fields first). */
   @JsonInclude(JsonInclude.Include.NON_NULL)
