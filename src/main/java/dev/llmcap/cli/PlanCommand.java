@@ -193,7 +193,7 @@ final class PlanCommand {
     f.setOptionComparator(null);
     PrintWriter pw = new PrintWriter(out, true);
     f.printHelp(pw, 110, "llmcap [plan] [flags]",
-        "Plans GPU capacity for serving an LLM. Capacity figures come from the DRL rules in rules/ (edit and rerun, no rebuild).\n\n",
+        "Plans GPU capacity for serving an LLM (default) or for training/fine-tuning one (--mode training). Capacity figures come from the DRL rules in rules/ (edit and rerun, no rebuild).\n\n",
         options, 2, 2, "\nExamples:\n  llmcap --config examples/inference_config.json\n"
             + "  llmcap --mode inference --rps 10 --input-tokens 500 --output-tokens 200 --model-size 70 --precision FP16 --gpu-type A100-80GB\n"
             + "  llmcap --mode training --dataset-size 1000000000 --sequence-length 4096 --epochs 3 --global-batch-size 64 --model-size 70 --precision BF16 --gpu-type H100-80GB\n"

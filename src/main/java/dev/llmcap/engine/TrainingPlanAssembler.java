@@ -51,7 +51,8 @@ final class TrainingPlanAssembler {
         round(r.value(s, "estimated_duration_days")), r.value("", "total_tokens"), r.value("", "flops_per_token"),
         r.value("", "model_flops_per_token"), round(r.value(s, "peak_tflops")), round(r.value(s, "mfu")), round(r.value(s, "gpu_hours")),
         round(r.value(s, "duration_hours_at_2x_gpus")), round(r.value(s, "duration_hours_at_4x_gpus")),
-        round(r.value(s, "gpus_for_deadline")), r.whole(s, "max_useful_gpus"));
+        round(r.value(s, "gpus_for_deadline")), round(r.value(s, "ideal_tokens_per_second_per_gpu")),
+        round(r.value(s, "pipeline_bubble_fraction")));
     DataParallelConfig dp = new DataParallelConfig(r.whole(s, "data_parallel_size"), r.whole(s, "effective_batch_size"),
         r.whole(s, "gradient_accumulation_steps"), t.getMicroBatchSize(), t.getGlobalBatchSize(), t.getGradientAccumulationSteps(),
         r.finding(s, "batch_adjusted").map(Finding::getMessage).orElse(null));

@@ -45,6 +45,7 @@ public final class TrainingValidation {
             r.predicted(), r.errorPct()));
       }
       sb.append(String.format(Locale.ROOT, "median absolute error of tokens/s per GPU: %.1f%% over %d rows%n", medianAbsErrorPct, scored));
+      sb.append("(* the run does not fit those GPUs in llmcap's memory model; its per-GPU rate without a layout is scored)\n");
       return sb.toString();
     }
   }
@@ -116,6 +117,11 @@ public final class TrainingValidation {
     try {
       TrainingCapacityPlan plan = engine.planTraining(r, Map.of(), false);
       Double predicted = plan.trainingMetrics().tokensPerSecondPerGpu();
+      if (predicted == null) {
+        // the run does not fit the row's GPUs under llmcap's memory model: score the per-GPU rate the rules still derive
+        predicted = plan.trainingMetrics().idealTokensPerSecondPerGpu();
+        method = method + "*";
+      }
       if (predicted == null) {
         return new Row(id, modelName, gpuName, gpus, precision, seq, method, ckpt, measured, null, null, "no throughput derived");
       }

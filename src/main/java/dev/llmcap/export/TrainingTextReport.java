@@ -64,6 +64,9 @@ public final class TrainingTextReport {
       var m = p.trainingMetrics();
       section("Throughput and duration");
       row("tokens/s per GPU", num(m.tokensPerSecondPerGpu()), "tokens/s");
+      if (m.pipelineBubbleFraction() != null && m.pipelineBubbleFraction() > 0) {
+        row("  before the pipeline bubble of " + num(m.pipelineBubbleFraction()), num(m.idealTokensPerSecondPerGpu()), "tokens/s");
+      }
       row("tokens/s total", num(m.totalTokensPerSecond()), "tokens/s");
       row("FLOPs per token (executed)", num(m.flopsPerToken()), "FLOPs");
       row("peak x MFU", num(m.peakTflops()) + " x " + num(m.mfu()), "TFLOP/s");

@@ -55,7 +55,8 @@ public record TrainingCapacityPlan(
   public record TrainingMetrics(Double tokensPerSecondPerGpu, Double totalTokensPerSecond, Long stepsPerEpoch, Long totalSteps,
       Double estimatedDurationHours, Double estimatedDurationDays, Double totalTokens, Double flopsPerToken,
       Double modelFlopsPerToken, Double peakTflops, Double mfu, Double gpuHours, @JsonProperty("duration_hours_at_2x_gpus") Double durationHoursAt2xGpus,
-      @JsonProperty("duration_hours_at_4x_gpus") Double durationHoursAt4xGpus, Double gpusForDeadline, Integer maxUsefulGpus) {}
+      @JsonProperty("duration_hours_at_4x_gpus") Double durationHoursAt4xGpus, Double gpusForDeadline,
+      Double idealTokensPerSecondPerGpu, Double pipelineBubbleFraction) {}
 
   /** Data-parallel configuration and the batch arithmetic (seed fields first). */
   @JsonInclude(JsonInclude.Include.NON_NULL)

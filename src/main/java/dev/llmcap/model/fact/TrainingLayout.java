@@ -18,9 +18,11 @@ public final class TrainingLayout {
   private final double activationsGb;
   private final double overheadGb;
   private final double usableGb;
+  private final boolean keepsBatch;
 
   public TrainingLayout(String gpu, int gpus, int tp, int pp, int zero, double weightsGb, double gradientsGb, double optimizerGb,
-      double activationsGb, double overheadGb, double usableGb) {
+      double activationsGb, double overheadGb, double usableGb, boolean keepsBatch) {
+    this.keepsBatch = keepsBatch;
     this.gpu = gpu;
     this.gpus = gpus;
     this.tp = tp;
@@ -49,8 +51,13 @@ public final class TrainingLayout {
   public double getOverheadGb() { return overheadGb; }
   public double getUsableGb() { return usableGb; }
   public double getTotalGb() { return weightsGb + gradientsGb + optimizerGb + activationsGb + overheadGb; }
-  /** Preference among layouts of one cluster size: least model parallelism, then TP before PP, then the lowest ZeRO stage. */
-  public int getRank() { return tp * pp * 1000 + pp * 10 + zero; }
+  /** Whether micro batch x DP divides the global batch, so the global batch is kept as given. */
+  public boolean isKeepsBatch() { return keepsBatch; }
+  /**
+   * Preference among layouts of one cluster size: one that keeps the global batch, then the least model parallelism,
+   * then TP before PP, then the lowest ZeRO stage.
+   */
+  public int getRank() { return (keepsBatch ? 0 : 10_000_000) + tp * pp * 1000 + pp * 10 + zero; }
 
   /** Human name of the sharding: none, ZeRO-1, ZeRO-2, ZeRO-3 (FSDP). */
   public String getSharding() {
