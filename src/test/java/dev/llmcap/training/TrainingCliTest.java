@@ -71,6 +71,26 @@ class TrainingCliTest {
   }
 
   @Test
+  void trainingSectionInInferenceConfigIsRejected() throws Exception {
+    Path cfg = tmp.resolve("mixed.json");
+    java.nio.file.Files.writeString(cfg, "{\"mode\": \"inference\", \"workload\": {\"requests_per_second\": 1, \"avg_input_tokens\": 10, "
+        + "\"avg_output_tokens\": 10}, \"model\": {\"model_name\": \"llama-3.1-8b\"}, \"training\": {\"num_epochs\": 1}}");
+    Run r = run("--config", cfg.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("the training section belongs to training mode"), r.err());
+  }
+
+  @Test
+  void inferenceModelFieldInTrainingConfigIsRejected() throws Exception {
+    Path cfg = tmp.resolve("mixed.json");
+    java.nio.file.Files.writeString(cfg, "{\"mode\": \"training\", \"training\": {\"dataset_size_tokens\": 1000000, \"sequence_length\": 2048, "
+        + "\"num_epochs\": 1, \"global_batch_size\": 8}, \"model\": {\"model_name\": \"llama-3.1-8b\", \"context_window\": 8192}}");
+    Run r = run("--config", cfg.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("model.context_window belongs to inference mode"), r.err());
+  }
+
+  @Test
   void missingTrainingFieldsAreNamed() {
     Run r = run("--mode", "training", "--model", "llama-3.1-8b", "--dataset-size", "1000000");
     assertEquals(2, r.code());
