@@ -35,7 +35,7 @@ public final class TrainingPreparer {
     this.assumptions = assumptions;
   }
 
-  /** Validates and completes a training request; the one GPU planned is the requested or the default training GPU. */
+  /** Validates and completes a training request; the GPUs planned are the one requested, or every catalog GPU. */
   public PreparedRequest prepare(PlanRequest raw, Map<String, String> provenance) throws InputException, RuleSetException {
     PlanRequest r = JSON.convertValue(raw, PlanRequest.class);
     r.setMode("training");
@@ -62,23 +62,25 @@ public final class TrainingPreparer {
     }
     Map<String, String> from = new LinkedHashMap<>(provenance);
     String gpuName = r.getGpu().getGpuType();
-    if (gpuName == null) {
-      gpuName = assumptions.text("default.training_gpu_type");
-      from.put("gpu.gpu_type", "default (assumption default.training_gpu_type)");
-    }
-    Optional<GpuSpec> gpu = catalog.gpu(gpuName);
-    if (gpu.isEmpty()) {
+    Optional<GpuSpec> gpu = gpuName == null ? Optional.empty() : catalog.gpu(gpuName);
+    if (gpuName != null && gpu.isEmpty()) {
       problems.add("gpu.gpu_type '" + gpuName + "' is not in the GPU catalog; known GPUs: " + catalog.gpuIds());
     }
     if (!problems.isEmpty()) {
       throw new InputException(problems);
     }
     model.ifPresent(m -> r.getModel().setModelName(m.getId()));
-    r.getGpu().setGpuType(gpu.get().getId());
     applyDefaults(r, from);
-    GpuSpec chosen = r.getGpu().getGpuMemoryGb() == null ? gpu.get() : gpu.get().withMemoryGb(r.getGpu().getGpuMemoryGb());
+    List<GpuSpec> gpus = new ArrayList<>();
+    if (gpu.isPresent()) {
+      r.getGpu().setGpuType(gpu.get().getId());
+      gpus.add(r.getGpu().getGpuMemoryGb() == null ? gpu.get() : gpu.get().withMemoryGb(r.getGpu().getGpuMemoryGb()));
+    } else {
+      gpus.addAll(catalog.gpus());
+      from.put("gpu.gpu_type", "not given: every catalog GPU is planned and the cheapest run recommended");
+    }
     List<ModelSpec> models = model.map(List::of).orElse(catalog.models());
-    return new PreparedRequest(r, List.of(chosen), models, from);
+    return new PreparedRequest(r, gpus, models, from);
   }
 
   private static void normaliseCase(PlanRequest r) {

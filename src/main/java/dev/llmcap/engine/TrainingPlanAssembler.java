@@ -10,14 +10,17 @@ import dev.llmcap.model.PlanRequest;
 import dev.llmcap.model.TrainingCapacityPlan;
 import dev.llmcap.model.TrainingCapacityPlan.Cost;
 import dev.llmcap.model.TrainingCapacityPlan.DataParallelConfig;
+import dev.llmcap.model.TrainingCapacityPlan.GpuOption;
 import dev.llmcap.model.TrainingCapacityPlan.GpuResources;
 import dev.llmcap.model.TrainingCapacityPlan.Storage;
 import dev.llmcap.model.TrainingCapacityPlan.TrainingMetrics;
 import dev.llmcap.model.TrainingInput;
 import dev.llmcap.model.fact.Assumption;
 import dev.llmcap.model.fact.Finding;
+import dev.llmcap.model.fact.Recommendation;
 import dev.llmcap.model.fact.Verdict;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,7 +34,9 @@ final class TrainingPlanAssembler {
   static TrainingCapacityPlan assemble(PreparedRequest prepared, SessionResult r, RuleBase rules, boolean withTrace) {
     PlanRequest req = prepared.request();
     TrainingInput t = req.getTraining();
-    String s = req.getGpu().getGpuType();
+    List<GpuOption> options = options(prepared, r);
+    String s = !r.recommendations().isEmpty() ? r.recommendations().get(0).getGpu()
+        : req.getGpu().getGpuType() != null ? req.getGpu().getGpuType() : options.get(0).gpu();
     Optional<Verdict> v = r.verdict(s);
     String verdict = v.map(Verdict::getStatus).orElse("infeasible");
     boolean costs = req.getOptions().getIncludeCost() == null || req.getOptions().getIncludeCost();
@@ -62,9 +67,12 @@ final class TrainingPlanAssembler {
     Cost cost = costs ? cost(r, s, req) : null;
 
     List<PlanFinding> findings = new ArrayList<>();
+    for (Recommendation rec : r.recommendations()) {
+      findings.add(new PlanFinding(rec.getGpu(), "recommendation", rec.getReason(), null));
+    }
     v.ifPresent(x -> findings.add(new PlanFinding(s, "verdict", x.getStatus() + ": " + x.getReason(), emptyToNull(x.getFix()))));
     for (Finding f : r.findings(s, true)) {
-      if (!f.getKind().equals("price") && !f.getKind().equals("sharding")) {
+      if (!f.getKind().equals("price") && !f.getKind().equals("sharding") && !f.getKind().equals("no_price")) {
         findings.add(new PlanFinding(f.getScope(), f.getKind(), f.getMessage(), emptyToNull(f.getFix())));
       }
     }
@@ -74,8 +82,40 @@ final class TrainingPlanAssembler {
     }
     List<String> headline = TrainingHeadline.lines(verdict, gpu, metrics, dp, cost, v);
     return new TrainingCapacityPlan("training", verdict, headline, t, req.getModel(), req.getGpu(), req.getService(), modelSummary(r),
-        gpu, metrics, dp, storage, cost, findings, used, new RulesInfo(rules.dir().toString(), rules.hash(), rules.ruleFiles()),
+        gpu, metrics, dp, storage, cost, findings, options.size() > 1 ? options : null, used, new RulesInfo(rules.dir().toString(), rules.hash(), rules.ruleFiles()),
         withTrace ? r.trace() : null);
+  }
+
+  /** Every GPU planned, ordered for display: finishing runs with a price (cheapest first), then without, then the rest. */
+  private static List<GpuOption> options(PreparedRequest p, SessionResult r) {
+    List<String> ids = new ArrayList<>();
+    p.gpus().forEach(g -> ids.add(g.getId()));
+    ids.sort(Comparator.<String>comparingInt(id -> statusOrder(r, id))
+        .thenComparing(id -> Optional.ofNullable(r.value(id, "total_training_cost")).orElse(Double.MAX_VALUE))
+        .thenComparing(id -> Optional.ofNullable(r.value(id, "estimated_duration_days")).orElse(Double.MAX_VALUE))
+        .thenComparing(id -> id));
+    List<GpuOption> out = new ArrayList<>();
+    int rank = 0;
+    for (String id : ids) {
+      Optional<Verdict> v = r.verdict(id);
+      String reason = v.map(Verdict::getReason).orElse("no verdict derived");
+      if (v.isPresent() && v.get().isOk() && r.value(id, "total_training_cost") == null) {
+        reason = r.finding(id, "no_price").map(Finding::getMessage).orElse(reason);
+      }
+      out.add(new GpuOption(++rank, id, v.map(Verdict::getStatus).orElse("infeasible"), r.whole(id, "cluster_gpus"),
+          r.finding(id, "sharding").map(Finding::getMessage).orElse(null), round(r.value(id, "estimated_duration_days")),
+          round2(r.value(id, "total_training_cost")), reason));
+    }
+    return out;
+  }
+
+  private static int statusOrder(SessionResult r, String id) {
+    String st = r.verdict(id).map(Verdict::getStatus).orElse("infeasible");
+    boolean priced = r.value(id, "total_training_cost") != null;
+    if ("ok".equals(st)) {
+      return priced ? 0 : 1;
+    }
+    return "sla_miss".equals(st) ? (priced ? 2 : 3) : 4;
   }
 
   private static Cost cost(SessionResult r, String s, PlanRequest req) {

@@ -106,6 +106,17 @@ public final class TrainingTextReport {
         }
       }
     }
+    if (p.gpuOptions() != null) {
+      section("GPU options (cheapest finishing run first)");
+      line(String.format(Locale.ROOT, "  %-4s %-16s %-11s %7s %-26s %10s %14s", "rank", "gpu", "verdict", "GPUs", "sharding", "days", "USD"));
+      for (TrainingCapacityPlan.GpuOption o : p.gpuOptions()) {
+        line(String.format(Locale.ROOT, "  %-4d %-16s %-11s %7s %-26s %10s %14s", o.rank(), o.gpu(), o.verdict(),
+            o.gpus() == null ? "-" : o.gpus(), o.sharding() == null ? "-" : o.sharding(), num(o.durationDays()), money(o.totalTrainingCost())));
+        if (!"ok".equals(o.verdict())) {
+          line("       " + o.reason());
+        }
+      }
+    }
     section("Rules");
     line("  " + p.rules().folder() + " (sha256 " + p.rules().sha256().substring(0, 12) + ", " + p.rules().files().size() + " files)");
     if (explain) {

@@ -16,7 +16,8 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"mode", "verdict", "headline", "training_input", "model_config", "gpu_config", "service", "model",
-    "gpu_resources", "training_metrics", "data_parallel_config", "storage", "cost", "findings", "assumptions", "rules", "trace"})
+    "gpu_resources", "training_metrics", "data_parallel_config", "storage", "cost", "findings", "gpu_options", "assumptions",
+    "rules", "trace"})
 public record TrainingCapacityPlan(
     String mode,
     String verdict,
@@ -32,6 +33,7 @@ public record TrainingCapacityPlan(
     Storage storage,
     Cost cost,
     List<PlanFinding> findings,
+    List<GpuOption> gpuOptions,
     List<AssumptionUsed> assumptions,
     RulesInfo rules,
     List<TraceEntry> trace) {
@@ -67,6 +69,11 @@ public record TrainingCapacityPlan(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Storage(Double modelCheckpointGb, Double datasetStorageGb, Double totalStorageGb, Double checkpointWeightsOnlyGb,
       Double checkpointStorageGb, Double tokenIdBytes) {}
+
+  /** One catalog GPU planned for the run (when none was requested), cheapest finishing run first. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record GpuOption(int rank, String gpu, String verdict, Integer gpus, String sharding, Double durationDays,
+      Double totalTrainingCost, String reason) {}
 
   /** Cost for the chosen cloud and region (seed fields first): gpu_cost_per_hour is the price of one GPU-hour. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -111,6 +111,9 @@ class TrainingCliTest {
     ModelConfig model = new ModelConfig(70, "FP16").contextWindow(8192);
     TrainingInput training = new TrainingInput(1_000_000_000L, 4096, 3, 64).optimizerType("Adam").gradientCheckpointing(true);
     TrainingCapacityPlan plan = new LLMForecastEngine().generateTrainingPlan(training, model);
+    assertNotNull(plan.gpuResources().recommendedGpuType(), "no GPU given: the cheapest catalog GPU is recommended");
+    assertTrue(plan.gpuOptions().size() > 10, "every catalog GPU is planned");
+    assertEquals("ok", plan.gpuOptions().get(0).verdict());
     assertNotNull(plan.gpuResources().requiredGpus());
     assertNotNull(plan.trainingMetrics().estimatedDurationHours());
     assertNotNull(plan.cost().totalTrainingCost());
