@@ -99,6 +99,7 @@ public final class TrainingValidation {
       return new Row(id, modelName, gpuField, gpus, precision, seq == null ? 0 : seq, method, ckpt, measured == null ? 0 : measured,
           null, null, skip);
     }
+    gpuName = engine.catalog().gpu(gpuName).get().getId();
     TrainingInput t = new TrainingInput((long) batch * seq * 100, seq, 1, batch);
     t.setTrainingPrecision(precision);
     t.setGradientCheckpointing(ckpt);
