@@ -10,6 +10,9 @@ import dev.llmcap.engine.Workspace;
 import dev.llmcap.export.AtomicFiles;
 import dev.llmcap.export.PlanJson;
 import dev.llmcap.export.TextReport;
+import dev.llmcap.export.TrainingTextReport;
+import dev.llmcap.config.ModeFields;
+import dev.llmcap.model.TrainingCapacityPlan;
 import dev.llmcap.model.LLMCapacityPlan;
 import dev.llmcap.model.PlanRequest;
 import java.io.IOException;
@@ -67,9 +70,13 @@ final class PlanCommand {
       if (cl.hasOption("mode")) {
         ((com.fasterxml.jackson.databind.node.ObjectNode) loader.document()).put("mode", cl.getOptionValue("mode"));
       }
-      for (Map.Entry<String, FlagBinding.Target> b : FlagBinding.inference().entrySet()) {
+      boolean training = "training".equals(loader.mode());
+      ModeFields.check(loader.mode(), loader.document(), java.util.Arrays.stream(cl.getOptions())
+          .map(org.apache.commons.cli.Option::getLongOpt).collect(java.util.stream.Collectors.toList()));
+      for (Map.Entry<String, FlagBinding.Target> b : (training ? FlagBinding.training() : FlagBinding.inference()).entrySet()) {
         if (cl.hasOption(b.getKey())) {
-          loader.override(b.getKey(), b.getValue(), cl.getOptionValue(b.getKey()));
+          String v = cl.getOptionValue(b.getKey());
+          loader.override(b.getKey(), b.getValue(), v == null ? "true" : v);
         }
       }
       if (cl.hasOption("no-cost")) {
@@ -79,6 +86,12 @@ final class PlanCommand {
       }
       if (cl.hasOption("no-compare")) {
         loader.option("compare_gpus", false, "no-compare");
+      }
+      if (training) {
+        PlanRequest request = loader.toRequest();
+        LLMForecastEngine engine = new LLMForecastEngine(workspace(cl), assumptionOverrides(cl));
+        TrainingCapacityPlan plan = engine.planTraining(request, loader.provenance(), !cl.hasOption("no-trace"));
+        return emit(cl, request, plan, loader.provenance());
       }
       if (!cl.hasOption("config") && !cl.hasOption("rps") && !cl.hasOption("model") && !cl.hasOption("model-size")) {
         throw new UsageException("give a workload: --config FILE, or --rps, --input-tokens, --output-tokens and --model or --model-size");
@@ -106,7 +119,7 @@ final class PlanCommand {
     }
   }
 
-  private int emit(CommandLine cl, PlanRequest request, LLMCapacityPlan plan, Map<String, String> provenance)
+  private int emit(CommandLine cl, PlanRequest request, Object plan, Map<String, String> provenance)
       throws UsageException, IOException {
     String outFile = cl.getOptionValue("output", request.getOptions().getOutputFile());
     if (cl.hasOption("output") || (outFile != null && cl.hasOption("config"))) {
@@ -119,7 +132,7 @@ final class PlanCommand {
       if (!"json".equals(format)) {
         return exitFor(plan);
       }
-      out.print(TextReport.render(plan, tty, cl.hasOption("explain"), provenance));
+      out.print(render("text", plan, provenance, tty, cl.hasOption("explain")));
       return exitFor(plan);
     }
     String format = cl.getOptionValue("format", "text");
@@ -127,18 +140,20 @@ final class PlanCommand {
     return exitFor(plan);
   }
 
-  private static String render(String format, LLMCapacityPlan plan, Map<String, String> provenance, boolean colour, boolean explain)
+  private static String render(String format, Object plan, Map<String, String> provenance, boolean colour, boolean explain)
       throws UsageException {
     switch (format.toLowerCase(Locale.ROOT)) {
       case "json": return PlanJson.write(plan);
       case "text":
-      case "txt": return TextReport.render(plan, colour, explain, provenance);
+      case "txt": return plan instanceof TrainingCapacityPlan
+          ? TrainingTextReport.render((TrainingCapacityPlan) plan, colour, explain, provenance)
+          : TextReport.render((LLMCapacityPlan) plan, colour, explain, provenance);
       default: throw new UsageException("--format must be one of text|json (got '" + format + "')");
     }
   }
 
   /** A plan was produced: exit 0 even when it is infeasible (the verdict says so); failures to plan exit 1. */
-  private static int exitFor(LLMCapacityPlan plan) {
+  private static int exitFor(Object plan) {
     return Main.OK;
   }
 
@@ -196,9 +211,10 @@ final class PlanCommand {
     f.setOptionComparator(null);
     PrintWriter pw = new PrintWriter(out, true);
     f.printHelp(pw, 110, "llmcap [plan] [flags]",
-        "Plans GPU capacity for serving an LLM. Capacity figures come from the DRL rules in rules/ (edit and rerun, no rebuild).\n\n",
+        "Plans GPU capacity for serving an LLM (default) or for training/fine-tuning one (--mode training). Capacity figures come from the DRL rules in rules/ (edit and rerun, no rebuild).\n\n",
         options, 2, 2, "\nExamples:\n  llmcap --config examples/inference_config.json\n"
             + "  llmcap --mode inference --rps 10 --input-tokens 500 --output-tokens 200 --model-size 70 --precision FP16 --gpu-type A100-80GB\n"
+            + "  llmcap --mode training --dataset-size 1000000000 --sequence-length 4096 --epochs 3 --global-batch-size 64 --model-size 70 --precision BF16 --gpu-type H100-80GB\n"
             + "Exit codes: 0 ok, 1 failed, 2 usage or input error.", false);
     pw.flush();
   }

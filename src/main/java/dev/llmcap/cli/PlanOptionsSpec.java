@@ -38,6 +38,20 @@ final class PlanOptionsSpec {
     o.addOption(value("target-utilization", "FRACTION", "share of replica capacity to plan for, 0-1 (default {default.target_gpu_utilization})"));
     o.addOption(value("current-replicas", "N", "replicas running today (the plan says how to scale from there)"));
     o.addOption(value("tensor-parallel", "N", "force the tensor-parallel degree 1|2|4|8"));
+    // training (--mode training)
+    o.addOption(value("dataset-size", "TOKENS", "training: tokens in the dataset, one epoch"));
+    o.addOption(value("sequence-length", "TOKENS", "training: tokens per sequence"));
+    o.addOption(value("epochs", "N", "training: passes over the dataset"));
+    o.addOption(value("global-batch-size", "SEQUENCES", "training: sequences per optimizer step"));
+    o.addOption(value("micro-batch-size", "SEQUENCES", "training: sequences per GPU per pass (default 1)"));
+    o.addOption(value("gradient-accumulation-steps", "N", "training: micro batches per step (default: global / (micro x data-parallel))"));
+    o.addOption(value("optimizer", "NAME", "training: Adam|AdamW|Adafactor|SGD (default Adam)"));
+    o.addOption(flag("gradient-checkpointing", "training: recompute activations in the backward pass (default off)"));
+    o.addOption(value("training-precision", "P", "training: FP32|FP16|BF16|FP8 (default FP16)"));
+    o.addOption(value("method", "M", "training: full|lora|qlora (default full)"));
+    o.addOption(value("lora-rank", "R", "training: LoRA/QLoRA adapter rank (default 16)"));
+    o.addOption(value("num-gpus", "N", "training: plan for this many GPUs (duration follows)"));
+    o.addOption(value("target-days", "DAYS", "training: size the cluster to finish within DAYS (whole nodes)"));
     // service
     o.addOption(value("service-id", "ID", "service identifier"));
     o.addOption(value("service-name", "NAME", "service name"));

@@ -12,6 +12,11 @@ public final class FlagBinding {
   public record Target(String path, Kind kind) {}
 
   private static final Map<String, Target> INFERENCE = new LinkedHashMap<>();
+  private static final Map<String, Target> TRAINING = new LinkedHashMap<>();
+  /** Flags of the inference map that training mode uses too (model, GPU, service). */
+  private static final java.util.Set<String> SHARED = new java.util.LinkedHashSet<>(java.util.List.of("model", "model-size",
+      "precision", "gpu-type", "gpu-memory-gb", "target-utilization", "service-id", "service-name", "team-id", "environment",
+      "criticality", "cloud", "region"));
 
   static {
     put("rps", "workload.requests_per_second", Kind.NUMBER);
@@ -41,6 +46,23 @@ public final class FlagBinding {
     put("criticality", "service.criticality", Kind.TEXT);
     put("cloud", "service.cloud_provider", Kind.TEXT);
     put("region", "service.region", Kind.TEXT);
+    training("dataset-size", "training.dataset_size_tokens", Kind.INTEGER);
+    training("sequence-length", "training.sequence_length", Kind.INTEGER);
+    training("epochs", "training.num_epochs", Kind.INTEGER);
+    training("global-batch-size", "training.global_batch_size", Kind.INTEGER);
+    training("micro-batch-size", "training.micro_batch_size", Kind.INTEGER);
+    training("gradient-accumulation-steps", "training.gradient_accumulation_steps", Kind.INTEGER);
+    training("optimizer", "training.optimizer_type", Kind.TEXT);
+    training("gradient-checkpointing", "training.gradient_checkpointing", Kind.BOOLEAN);
+    training("training-precision", "training.training_precision", Kind.TEXT);
+    training("method", "training.method", Kind.TEXT);
+    training("lora-rank", "training.lora_rank", Kind.INTEGER);
+    training("num-gpus", "training.num_gpus", Kind.INTEGER);
+    training("target-days", "training.target_days", Kind.NUMBER);
+  }
+
+  private static void training(String flag, String path, Kind kind) {
+    TRAINING.put(flag, new Target(path, kind));
   }
 
   private FlagBinding() {}
@@ -52,5 +74,30 @@ public final class FlagBinding {
   /** Flag name (without dashes) to target, for inference mode. */
   public static Map<String, Target> inference() {
     return INFERENCE;
+  }
+
+  /** Flag name to target for training mode: the training-only flags plus the shared model, GPU and service flags. */
+  public static Map<String, Target> training() {
+    Map<String, Target> m = new LinkedHashMap<>();
+    INFERENCE.forEach((k, v) -> {
+      if (SHARED.contains(k)) {
+        m.put(k, v);
+      }
+    });
+    m.putAll(TRAINING);
+    return m;
+  }
+
+  /** Flags that only training mode accepts (FR-1.8.3). */
+  public static java.util.Set<String> trainingOnly() {
+    return TRAINING.keySet();
+  }
+
+  /** Flags that only inference mode accepts (FR-1.8.3). */
+  public static java.util.Set<String> inferenceOnly() {
+    java.util.Set<String> s = new java.util.LinkedHashSet<>(INFERENCE.keySet());
+    s.removeAll(SHARED);
+    s.add("no-compare");
+    return s;
   }
 }

@@ -5,6 +5,9 @@ import dev.llmcap.catalog.CatalogException;
 import dev.llmcap.config.InputException;
 import dev.llmcap.config.InputPreparer;
 import dev.llmcap.config.PreparedRequest;
+import dev.llmcap.config.TrainingPreparer;
+import dev.llmcap.model.TrainingCapacityPlan;
+import dev.llmcap.model.TrainingInput;
 import dev.llmcap.model.LLMCapacityPlan;
 import dev.llmcap.model.LLMWorkloadInput;
 import dev.llmcap.model.ModelConfig;
@@ -56,6 +59,36 @@ public final class LLMForecastEngine {
     List<Object> inputs = List.of(r.getWorkload(), r.getModel(), r.getGpu(), r.getService());
     SessionResult result = new PlanSession(rules, assumptions).run(inputs, prepared.gpus(), prepared.models());
     return InferencePlanAssembler.assemble(prepared, result, rules, withTrace);
+  }
+
+  /**
+   * The seed's call: plan a training run of a model, every other input at its default (seed: generate_training_plan).
+   * Only the model's name, size and precision are read; serving fields such as context_window are ignored, as in the
+   * seed's example that passes the same ModelConfig to both calls.
+   */
+  public TrainingCapacityPlan generateTrainingPlan(TrainingInput training, ModelConfig model) throws InputException, RuleSetException {
+    PlanRequest r = new PlanRequest();
+    r.setMode("training");
+    r.setTraining(training);
+    ModelConfig m = new ModelConfig();
+    m.setModelName(model.getModelName());
+    m.setModelSizeBillions(model.getModelSizeBillions());
+    m.setPrecision(model.getPrecision());
+    r.setModel(m);
+    return planTraining(r, Map.of(), true);
+  }
+
+  /** Plans a training request; provenance says where each input came from; withTrace keeps the audit trace in the plan. */
+  public TrainingCapacityPlan planTraining(PlanRequest request, Map<String, String> provenance, boolean withTrace)
+      throws InputException, RuleSetException {
+    if (request.getMode() != null && !"training".equals(request.getMode())) {
+      throw new InputException("planTraining needs mode training (got \"" + request.getMode() + "\")");
+    }
+    PreparedRequest prepared = new TrainingPreparer(catalog, assumptions).prepare(request, provenance);
+    PlanRequest r = prepared.request();
+    List<Object> inputs = List.of(r.getTraining(), r.getModel(), r.getGpu(), r.getService());
+    SessionResult result = new PlanSession(rules, assumptions).run(inputs, prepared.gpus(), prepared.models(), "training");
+    return TrainingPlanAssembler.assemble(prepared, result, rules, withTrace);
   }
 
   public Catalog catalog() { return catalog; }

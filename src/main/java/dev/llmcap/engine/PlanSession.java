@@ -28,6 +28,15 @@ public final class PlanSession {
    * @param models the model catalog entries the rules may use
    */
   public SessionResult run(Collection<?> inputs, Collection<GpuSpec> gpus, Collection<ModelSpec> models) throws RuleSetException {
+    return run(inputs, gpus, models, null);
+  }
+
+  /**
+   * As {@link #run(Collection, Collection, Collection)}, firing only the rules of one DRL package (e.g. "training"), so
+   * the rules of another mode never conclude anything in this session; null fires every package.
+   */
+  public SessionResult run(Collection<?> inputs, Collection<GpuSpec> gpus, Collection<ModelSpec> models, String rulePackage)
+      throws RuleSetException {
     KieSession session = rules.kieBase().newKieSession();
     AuditTrace trace = new AuditTrace();
     session.addEventListener((org.kie.api.event.rule.AgendaEventListener) trace);
@@ -49,7 +58,9 @@ public final class PlanSession {
         }
       }
       int limit = (int) assumptions.get("engine_max_rule_firings").map(Assumption::getValue).orElse(Double.NaN).doubleValue();
-      int fired = session.fireAllRules(limit > 0 ? limit : Integer.MAX_VALUE);
+      int max = limit > 0 ? limit : Integer.MAX_VALUE;
+      int fired = rulePackage == null ? session.fireAllRules(max)
+          : session.fireAllRules(m -> rulePackage.equals(m.getRule().getPackageName()), max);
       if (limit > 0 && fired >= limit) {
         throw new RuleSetException("the rules fired " + fired + " times without settling (a rule loop?); "
             + "raise engine_max_rule_firings in " + Assumptions.FILE + " if this is expected");

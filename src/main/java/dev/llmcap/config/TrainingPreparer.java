@@ -1,0 +1,163 @@
+package dev.llmcap.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmcap.catalog.Catalog;
+import dev.llmcap.catalog.GpuSpec;
+import dev.llmcap.catalog.ModelSpec;
+import dev.llmcap.engine.Assumptions;
+import dev.llmcap.engine.RuleSetException;
+import dev.llmcap.model.ModelConfig;
+import dev.llmcap.model.PlanRequest;
+import dev.llmcap.model.ServiceInput;
+import dev.llmcap.model.TrainingInput;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a raw training request into one the training rules can use: validates it against the training schema,
+ * resolves model and GPU names in the catalogs, and fills unset inputs from the `default.*` assumptions.
+ */
+public final class TrainingPreparer {
+  private static final ObjectMapper JSON = Json.mapper();
+  private static final List<String> OPTIMIZERS = List.of("Adam", "AdamW", "Adafactor", "SGD");
+
+  private final Catalog catalog;
+  private final Assumptions assumptions;
+
+  public TrainingPreparer(Catalog catalog, Assumptions assumptions) {
+    this.catalog = catalog;
+    this.assumptions = assumptions;
+  }
+
+  /** Validates and completes a training request; the GPUs planned are the one requested, or every catalog GPU. */
+  public PreparedRequest prepare(PlanRequest raw, Map<String, String> provenance) throws InputException, RuleSetException {
+    PlanRequest r = JSON.convertValue(raw, PlanRequest.class);
+    r.setMode("training");
+    if (r.getTraining() == null) {
+      throw new InputException("training is required in training mode (dataset_size_tokens, sequence_length, num_epochs, global_batch_size)");
+    }
+    normaliseCase(r);
+    ObjectNode doc = (ObjectNode) Json.withoutNulls(JSON.valueToTree(r));
+    doc.remove("workload");
+    if (doc.path("options").isObject()) {
+      ((ObjectNode) doc.get("options")).remove("compare_gpus");
+    }
+    List<String> problems = new ArrayList<>(SchemaValidator.validate("training", doc));
+    TrainingInput t = r.getTraining();
+    if (t.getLoraRank() != null && (t.getMethod() == null || "full".equals(t.getMethod()))) {
+      problems.add("training.lora_rank applies to method lora or qlora (got method " + (t.getMethod() == null ? "full (default)" : t.getMethod()) + ")");
+    }
+    Optional<ModelSpec> model = Optional.empty();
+    if (r.getModel().getModelName() != null) {
+      model = catalog.model(r.getModel().getModelName());
+      if (model.isEmpty()) {
+        problems.add("model.model_name '" + r.getModel().getModelName() + "' is not in the model catalog; known models: " + catalog.modelIds());
+      }
+    }
+    Map<String, String> from = new LinkedHashMap<>(provenance);
+    String gpuName = r.getGpu().getGpuType();
+    Optional<GpuSpec> gpu = gpuName == null ? Optional.empty() : catalog.gpu(gpuName);
+    if (gpuName != null && gpu.isEmpty()) {
+      problems.add("gpu.gpu_type '" + gpuName + "' is not in the GPU catalog; known GPUs: " + catalog.gpuIds());
+    }
+    if (!problems.isEmpty()) {
+      throw new InputException(problems);
+    }
+    model.ifPresent(m -> r.getModel().setModelName(m.getId()));
+    applyDefaults(r, from);
+    List<GpuSpec> gpus = new ArrayList<>();
+    if (gpu.isPresent()) {
+      r.getGpu().setGpuType(gpu.get().getId());
+      gpus.add(r.getGpu().getGpuMemoryGb() == null ? gpu.get() : gpu.get().withMemoryGb(r.getGpu().getGpuMemoryGb()));
+    } else {
+      gpus.addAll(catalog.gpus());
+      from.put("gpu.gpu_type", "not given: every catalog GPU is planned and the cheapest run recommended");
+    }
+    List<ModelSpec> models = model.map(List::of).orElse(catalog.models());
+    return new PreparedRequest(r, gpus, models, from);
+  }
+
+  private static void normaliseCase(PlanRequest r) {
+    ModelConfig m = r.getModel();
+    if (m.getPrecision() != null) {
+      m.setPrecision(m.getPrecision().toUpperCase(Locale.ROOT));
+    }
+    TrainingInput t = r.getTraining();
+    if (t.getTrainingPrecision() != null) {
+      t.setTrainingPrecision(t.getTrainingPrecision().toUpperCase(Locale.ROOT));
+    }
+    if (t.getMethod() != null) {
+      t.setMethod(t.getMethod().toLowerCase(Locale.ROOT));
+    }
+    if (t.getOptimizerType() != null) {
+      for (String o : OPTIMIZERS) {
+        if (o.equalsIgnoreCase(t.getOptimizerType())) {
+          t.setOptimizerType(o);
+        }
+      }
+    }
+    ServiceInput s = r.getService();
+    if (s.getEnvironment() != null) {
+      s.setEnvironment(s.getEnvironment().toLowerCase(Locale.ROOT));
+    }
+    if (s.getCriticality() != null) {
+      s.setCriticality(s.getCriticality().toLowerCase(Locale.ROOT));
+    }
+    if (s.getCloudProvider() != null) {
+      s.setCloudProvider(s.getCloudProvider().toLowerCase(Locale.ROOT));
+    }
+  }
+
+  private void applyDefaults(PlanRequest r, Map<String, String> from) throws RuleSetException {
+    TrainingInput t = r.getTraining();
+    if (t.getMicroBatchSize() == null) {
+      t.setMicroBatchSize((int) number("default.micro_batch_size", "training.micro_batch_size", from));
+    }
+    if (t.getOptimizerType() == null) {
+      t.setOptimizerType(text("default.optimizer_type", "training.optimizer_type", from));
+    }
+    if (t.getGradientCheckpointing() == null) {
+      t.setGradientCheckpointing(number("default.gradient_checkpointing", "training.gradient_checkpointing", from) > 0);
+    }
+    if (t.getTrainingPrecision() == null) {
+      t.setTrainingPrecision(text("default.training_precision", "training.training_precision", from));
+    }
+    if (t.getMethod() == null) {
+      t.setMethod(text("default.training_method", "training.method", from));
+    }
+    if (!"full".equals(t.getMethod()) && t.getLoraRank() == null) {
+      t.setLoraRank((int) number("default.lora_rank", "training.lora_rank", from));
+    }
+    if (r.getModel().getPrecision() == null) {
+      r.getModel().setPrecision(text("default.precision", "model.precision", from));
+    }
+    ServiceInput s = r.getService();
+    if (s.getEnvironment() == null) {
+      s.setEnvironment(text("default.environment", "service.environment", from));
+    }
+    if (s.getCriticality() == null) {
+      s.setCriticality(text("default.criticality", "service.criticality", from));
+    }
+    if (s.getCloudProvider() == null) {
+      s.setCloudProvider(text("default.cloud", "service.cloud_provider", from));
+    }
+  }
+
+  private double number(String assumption, String field, Map<String, String> from) throws RuleSetException {
+    double v = assumptions.number(assumption);
+    from.put(field, "default (assumption " + assumption + ")");
+    return v;
+  }
+
+  private String text(String assumption, String field, Map<String, String> from) throws RuleSetException {
+    String v = assumptions.text(assumption);
+    from.put(field, "default (assumption " + assumption + ")");
+    return v;
+  }
+}
