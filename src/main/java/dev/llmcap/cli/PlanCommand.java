@@ -8,7 +8,9 @@ import dev.llmcap.engine.LLMForecastEngine;
 import dev.llmcap.engine.RuleSetException;
 import dev.llmcap.engine.Workspace;
 import dev.llmcap.export.AtomicFiles;
-import dev.llmcap.export.PlanJson;
+import dev.llmcap.export.ExportContext;
+import dev.llmcap.export.Exporters;
+import dev.llmcap.export.PlanExporter;
 import dev.llmcap.export.TextReport;
 import dev.llmcap.model.LLMCapacityPlan;
 import dev.llmcap.model.PlanRequest;
@@ -108,33 +110,44 @@ final class PlanCommand {
 
   private int emit(CommandLine cl, PlanRequest request, LLMCapacityPlan plan, Map<String, String> provenance)
       throws UsageException, IOException {
+    Exporters exporters = Exporters.defaults();
+    boolean explain = cl.hasOption("explain");
+    String formatFlag = cl.getOptionValue("format");
+    if (formatFlag != null) {
+      exporter(exporters, formatFlag, plan); // a wrong --format is a usage error before anything is written
+    }
+    if (cl.hasOption("export-autoscaling")) {
+      Path k8s = OutputPaths.resolve(cl.getOptionValue("export-autoscaling"), cl.hasOption("force"));
+      AtomicFiles.write(k8s, Exporters.export(exporter(exporters, "k8s", plan), plan, ExportContext.plain()));
+      err.println("llmcap: autoscaling manifests written to " + k8s);
+    }
     String outFile = cl.getOptionValue("output", request.getOptions().getOutputFile());
     if (cl.hasOption("output") || (outFile != null && cl.hasOption("config"))) {
       // a file named by --output is never overwritten without --force; the config's own output_file is its declared target
       boolean fromConfig = !cl.hasOption("output");
       Path target = OutputPaths.resolve(outFile, cl.hasOption("force") || fromConfig);
-      String format = cl.getOptionValue("format", OutputPaths.formatOf(target));
-      AtomicFiles.write(target, render(format, plan, provenance, false, cl.hasOption("explain")));
+      String format = formatFlag != null ? formatFlag : exporters.formatOfFile(target.getFileName().toString()).orElse("text");
+      PlanExporter<?> exporter = exporter(exporters, format, plan);
+      AtomicFiles.write(target, Exporters.export(exporter, plan, new ExportContext(false, explain, provenance)));
       err.println("llmcap: plan written to " + target);
-      if (!"json".equals(format)) {
-        return exitFor(plan);
+      if (!"text".equals(exporter.format())) {
+        // the file holds a machine or print format: the terminal still gets the report
+        out.print(TextReport.render(plan, tty, explain, provenance));
       }
-      out.print(TextReport.render(plan, tty, cl.hasOption("explain"), provenance));
       return exitFor(plan);
     }
-    String format = cl.getOptionValue("format", "text");
-    out.print(render(format, plan, provenance, tty, cl.hasOption("explain")));
+    PlanExporter<?> exporter = exporter(exporters, formatFlag == null ? "text" : formatFlag, plan);
+    if (exporter.binary() && tty) {
+      throw new UsageException("--format " + exporter.format() + " is binary: give --output FILE." + exporter.extensions().get(0));
+    }
+    out.write(Exporters.export(exporter, plan, new ExportContext(tty, explain, provenance)));
+    out.flush();
     return exitFor(plan);
   }
 
-  private static String render(String format, LLMCapacityPlan plan, Map<String, String> provenance, boolean colour, boolean explain)
-      throws UsageException {
-    switch (format.toLowerCase(Locale.ROOT)) {
-      case "json": return PlanJson.write(plan);
-      case "text":
-      case "txt": return TextReport.render(plan, colour, explain, provenance);
-      default: throw new UsageException("--format must be one of text|json (got '" + format + "')");
-    }
+  private static PlanExporter<?> exporter(Exporters exporters, String format, LLMCapacityPlan plan) throws UsageException {
+    return exporters.byFormat(format, plan.getClass()).orElseThrow(() -> new UsageException("--format must be one of "
+        + String.join("|", exporters.formats()) + " (got '" + format + "')"));
   }
 
   /** A plan was produced: exit 0 even when it is infeasible (the verdict says so); failures to plan exit 1. */
