@@ -2,7 +2,6 @@ package dev.llmcap.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /** Checks output paths before anything is written (NFR-6.2): no escaping the working folder, no missing folder, no silent overwrite. */
 final class OutputPaths {
@@ -29,12 +28,5 @@ final class OutputPaths {
       throw new UsageException("refusing to overwrite " + name + ": it exists (add --force to replace it)");
     }
     return target;
-  }
-
-  static String formatOf(Path p) {
-    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    int dot = n.lastIndexOf('.');
-    String ext = dot < 0 ? "" : n.substring(dot + 1);
-    return ext.equals("json") ? "json" : "text";
   }
 }
