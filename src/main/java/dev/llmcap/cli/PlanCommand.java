@@ -86,6 +86,7 @@ final class PlanCommand {
         throw new UsageException("give a workload: --config FILE, or --rps, --input-tokens, --output-tokens and --model or --model-size");
       }
       PlanRequest request = loader.toRequest();
+      checkOutputs(cl, request); // refuse a bad output path before spending time on the plan
       Map<String, String> overrides = assumptionOverrides(cl);
       LLMForecastEngine engine = new LLMForecastEngine(workspace(cl), overrides);
       LLMCapacityPlan plan = engine.plan(request, loader.provenance(), !cl.hasOption("no-trace"));
@@ -143,6 +144,17 @@ final class PlanCommand {
     out.write(Exporters.export(exporter, plan, new ExportContext(tty, explain, provenance)));
     out.flush();
     return exitFor(plan);
+  }
+
+  private static void checkOutputs(CommandLine cl, PlanRequest request) throws UsageException {
+    if (cl.hasOption("export-autoscaling")) {
+      OutputPaths.resolve(cl.getOptionValue("export-autoscaling"), cl.hasOption("force"));
+    }
+    if (cl.hasOption("output")) {
+      OutputPaths.resolve(cl.getOptionValue("output"), cl.hasOption("force"));
+    } else if (cl.hasOption("config") && request.getOptions().getOutputFile() != null) {
+      OutputPaths.resolve(request.getOptions().getOutputFile(), true);
+    }
   }
 
   private static PlanExporter<?> exporter(Exporters exporters, String format, LLMCapacityPlan plan) throws UsageException {
