@@ -117,11 +117,6 @@ final class PlanCommand {
     if (formatFlag != null) {
       exporter(exporters, formatFlag, plan); // a wrong --format is a usage error before anything is written
     }
-    if (cl.hasOption("export-autoscaling")) {
-      Path k8s = OutputPaths.resolve(cl.getOptionValue("export-autoscaling"), cl.hasOption("force"));
-      AtomicFiles.write(k8s, Exporters.export(exporter(exporters, "k8s", plan), plan, ExportContext.plain()));
-      err.println("llmcap: autoscaling manifests written to " + k8s);
-    }
     String outFile = cl.getOptionValue("output", request.getOptions().getOutputFile());
     if (cl.hasOption("output") || (outFile != null && cl.hasOption("config"))) {
       // a file named by --output is never overwritten without --force; the config's own output_file is its declared target
@@ -135,6 +130,7 @@ final class PlanCommand {
         // the file holds a machine or print format: the terminal still gets the report
         out.print(TextReport.render(plan, tty, explain, provenance));
       }
+      exportAutoscaling(cl, exporters, plan);
       return exitFor(plan);
     }
     PlanExporter<?> exporter = exporter(exporters, formatFlag == null ? "text" : formatFlag, plan);
@@ -143,7 +139,17 @@ final class PlanCommand {
     }
     out.write(Exporters.export(exporter, plan, new ExportContext(tty, explain, provenance)));
     out.flush();
+    exportAutoscaling(cl, exporters, plan);
     return exitFor(plan);
+  }
+
+  /** --export-autoscaling FILE: the Kubernetes manifests besides the main output (fails when the plan has no replica range). */
+  private void exportAutoscaling(CommandLine cl, Exporters exporters, LLMCapacityPlan plan) throws UsageException, IOException {
+    if (cl.hasOption("export-autoscaling")) {
+      Path k8s = OutputPaths.resolve(cl.getOptionValue("export-autoscaling"), cl.hasOption("force"));
+      AtomicFiles.write(k8s, Exporters.export(exporter(exporters, "k8s", plan), plan, ExportContext.plain()));
+      err.println("llmcap: autoscaling manifests written to " + k8s);
+    }
   }
 
   private static void checkOutputs(CommandLine cl, PlanRequest request) throws UsageException {

@@ -21,6 +21,7 @@ public final class PdfExporter implements PlanExporter<LLMCapacityPlan> {
   static final int CHART_W = 500;
   static final int MEMORY_H = 125;
   static final int LATENCY_H = 205;
+  static final int MIN_LATENCY_H = 150;
   static final int SCALE = 2;
   /** GPU options listed in the PDF (the rest are in the other formats). */
   static final int MAX_OPTIONS = 8;
@@ -54,8 +55,10 @@ public final class PdfExporter implements PlanExporter<LLMCapacityPlan> {
       pdf.table(keyFigures(p), new float[] {3, 2, 3}, new boolean[] {false, true, false}, 9);
       PlanCharts.memory(p).ifPresent(c -> chart(pdf, c, MEMORY_H));
 
-      pdf.heading("Latency against load", LATENCY_H);
-      PlanCharts.latency(p).ifPresent(c -> chart(pdf, c, LATENCY_H));
+      // the latency chart shrinks (down to MIN_LATENCY_H) to stay on the first page with the answer
+      int latencyH = (int) Math.max(MIN_LATENCY_H, Math.min(LATENCY_H, pdf.remaining() - 30 - 8 - 20));
+      pdf.heading("Latency against load", latencyH);
+      PlanCharts.latency(p).ifPresent(c -> chart(pdf, c, latencyH));
       pdf.paragraph("From rule \"" + TraceRules.ruleFor(p.trace(), p.gpuResources().recommendedGpuType(), "ttft_p99_ms_at_load_50")
           + "\".", 7.5f, Color.DARK_GRAY);
       if (p.cost() != null) {

@@ -55,6 +55,11 @@ final class PdfLayout implements AutoCloseable {
     }
   }
 
+  /** Points left on the current page above the footer. */
+  float remaining() {
+    return cs == null ? 0 : y - MARGIN - 14;
+  }
+
   void gap(float points) {
     y -= points;
   }

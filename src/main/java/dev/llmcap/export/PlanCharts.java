@@ -116,8 +116,8 @@ public final class PlanCharts {
     if (target != null) {
       ValueMarker m = new ValueMarker(target, new Color(0xC00000), dashed());
       m.setLabel("P99 target " + ReportSections.n(target) + " ms");
-      m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-      m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+      m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+      m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
       plot.addRangeMarker(m);
       y.setAutoRangeIncludesZero(true);
     }
