@@ -20,7 +20,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
@@ -153,6 +152,10 @@ final class PlanCommand {
   }
 
   private static void checkOutputs(CommandLine cl, PlanRequest request) throws UsageException {
+    Exporters exporters = Exporters.defaults();
+    if (cl.hasOption("format") && !exporters.knows(cl.getOptionValue("format"))) {
+      throw new UsageException("--format must be one of " + String.join("|", exporters.formats()) + " (got '" + cl.getOptionValue("format") + "')");
+    }
     if (cl.hasOption("export-autoscaling")) {
       OutputPaths.resolve(cl.getOptionValue("export-autoscaling"), cl.hasOption("force"));
     }

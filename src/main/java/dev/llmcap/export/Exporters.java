@@ -40,6 +40,12 @@ public final class Exporters {
     return all.stream().filter(e -> e.extensions().contains(ext)).map(PlanExporter::format).findFirst();
   }
 
+  /** True when some exporter (for any plan type) writes this format name or alias. */
+  public boolean knows(String format) {
+    String f = canonical(format);
+    return all.stream().anyMatch(e -> e.format().equals(f));
+  }
+
   /** Format names in registration order, without duplicates, for usage messages. */
   public List<String> formats() {
     return all.stream().map(PlanExporter::format).distinct().toList();
