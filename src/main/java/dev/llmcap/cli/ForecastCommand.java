@@ -256,7 +256,7 @@ final class ForecastCommand {
     }
     boolean explain = cl.hasOption("explain");
     if (outputPath != null) {
-      String fmt = format != null ? format.toLowerCase(Locale.ROOT) : OutputPaths.formatOf(outputPath);
+      String fmt = format != null ? format.toLowerCase(Locale.ROOT) : (outputPath.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? "json" : "text");
       AtomicFiles.write(outputPath, render(fmt, report, explain));
       err.println("llmcap forecast: written to " + outputPath);
       if ("json".equals(fmt)) {

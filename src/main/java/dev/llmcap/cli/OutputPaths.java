@@ -2,9 +2,12 @@ package dev.llmcap.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
-/** Checks output paths before anything is written (NFR-6.2): no escaping the working folder, no missing folder, no silent overwrite. */
+/**
+ * Checks output paths before anything is written (NFR-6.2): a relative path may not leave the working folder (by
+ * {@code ..} or through a symbolic link); an absolute path is the user's explicit choice and is allowed; the folder
+ * must exist; an existing file is replaced only with --force.
+ */
 final class OutputPaths {
   private OutputPaths() {}
 
@@ -22,6 +25,9 @@ final class OutputPaths {
     if (dir == null || !Files.isDirectory(dir)) {
       throw new UsageException("refusing to write " + name + ": folder " + dir + " does not exist");
     }
+    if (!raw.isAbsolute() && !realPath(dir).startsWith(realPath(cwd))) {
+      throw new UsageException("refusing to write " + name + ": its folder leads out of the working directory through a symbolic link");
+    }
     if (Files.isDirectory(target)) {
       throw new UsageException("refusing to write " + name + ": it is a folder");
     }
@@ -31,10 +37,11 @@ final class OutputPaths {
     return target;
   }
 
-  static String formatOf(Path p) {
-    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    int dot = n.lastIndexOf('.');
-    String ext = dot < 0 ? "" : n.substring(dot + 1);
-    return ext.equals("json") ? "json" : "text";
+  private static Path realPath(Path p) throws UsageException {
+    try {
+      return p.toRealPath();
+    } catch (java.io.IOException e) {
+      throw new UsageException("cannot resolve folder " + p + ": " + e.getMessage());
+    }
   }
 }

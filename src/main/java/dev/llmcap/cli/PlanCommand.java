@@ -8,7 +8,9 @@ import dev.llmcap.engine.LLMForecastEngine;
 import dev.llmcap.engine.RuleSetException;
 import dev.llmcap.engine.Workspace;
 import dev.llmcap.export.AtomicFiles;
-import dev.llmcap.export.PlanJson;
+import dev.llmcap.export.ExportContext;
+import dev.llmcap.export.Exporters;
+import dev.llmcap.export.PlanExporter;
 import dev.llmcap.export.TextReport;
 import dev.llmcap.export.TrainingTextReport;
 import dev.llmcap.config.ModeFields;
@@ -21,7 +23,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
@@ -97,6 +98,7 @@ final class PlanCommand {
         throw new UsageException("give a workload: --config FILE, or --rps, --input-tokens, --output-tokens and --model or --model-size");
       }
       PlanRequest request = loader.toRequest();
+      checkOutputs(cl, request); // refuse a bad output path before spending time on the plan
       Map<String, String> overrides = assumptionOverrides(cl);
       LLMForecastEngine engine = new LLMForecastEngine(workspace(cl), overrides);
       LLMCapacityPlan plan = engine.plan(request, loader.provenance(), !cl.hasOption("no-trace"));
@@ -121,35 +123,67 @@ final class PlanCommand {
 
   private int emit(CommandLine cl, PlanRequest request, Object plan, Map<String, String> provenance)
       throws UsageException, IOException {
+    Exporters exporters = Exporters.defaults();
+    boolean explain = cl.hasOption("explain");
+    String formatFlag = cl.getOptionValue("format");
+    if (formatFlag != null) {
+      exporter(exporters, formatFlag, plan); // a wrong --format is a usage error before anything is written
+    }
     String outFile = cl.getOptionValue("output", request.getOptions().getOutputFile());
     if (cl.hasOption("output") || (outFile != null && cl.hasOption("config"))) {
       // a file named by --output is never overwritten without --force; the config's own output_file is its declared target
       boolean fromConfig = !cl.hasOption("output");
       Path target = OutputPaths.resolve(outFile, cl.hasOption("force") || fromConfig);
-      String format = cl.getOptionValue("format", OutputPaths.formatOf(target));
-      AtomicFiles.write(target, render(format, plan, provenance, false, cl.hasOption("explain")));
+      String format = formatFlag != null ? formatFlag : exporters.formatOfFile(target.getFileName().toString()).orElse("text");
+      PlanExporter<?> exporter = exporter(exporters, format, plan);
+      AtomicFiles.write(target, Exporters.export(exporter, plan, new ExportContext(false, explain, provenance)));
       err.println("llmcap: plan written to " + target);
-      if (!"json".equals(format)) {
-        return exitFor(plan);
+      if (!"text".equals(exporter.format())) {
+        // the file holds a machine or print format: the terminal still gets the report
+        out.write(Exporters.export(exporter(exporters, "text", plan), plan, new ExportContext(tty, explain, provenance)));
+        out.flush();
       }
-      out.print(render("text", plan, provenance, tty, cl.hasOption("explain")));
+      exportAutoscaling(cl, exporters, plan);
       return exitFor(plan);
     }
-    String format = cl.getOptionValue("format", "text");
-    out.print(render(format, plan, provenance, tty, cl.hasOption("explain")));
+    PlanExporter<?> exporter = exporter(exporters, formatFlag == null ? "text" : formatFlag, plan);
+    if (exporter.binary() && tty) {
+      throw new UsageException("--format " + exporter.format() + " is binary: give --output FILE." + exporter.extensions().get(0));
+    }
+    out.write(Exporters.export(exporter, plan, new ExportContext(tty, explain, provenance)));
+    out.flush();
+    exportAutoscaling(cl, exporters, plan);
     return exitFor(plan);
   }
 
-  private static String render(String format, Object plan, Map<String, String> provenance, boolean colour, boolean explain)
-      throws UsageException {
-    switch (format.toLowerCase(Locale.ROOT)) {
-      case "json": return PlanJson.write(plan);
-      case "text":
-      case "txt": return plan instanceof TrainingCapacityPlan
-          ? TrainingTextReport.render((TrainingCapacityPlan) plan, colour, explain, provenance)
-          : TextReport.render((LLMCapacityPlan) plan, colour, explain, provenance);
-      default: throw new UsageException("--format must be one of text|json (got '" + format + "')");
+  /** --export-autoscaling FILE: the Kubernetes manifests besides the main output (fails when the plan has no replica range). */
+  private void exportAutoscaling(CommandLine cl, Exporters exporters, Object plan) throws UsageException, IOException {
+    if (cl.hasOption("export-autoscaling")) {
+      Path k8s = OutputPaths.resolve(cl.getOptionValue("export-autoscaling"), cl.hasOption("force"));
+      AtomicFiles.write(k8s, Exporters.export(exporter(exporters, "k8s", plan), plan, ExportContext.plain()));
+      err.println("llmcap: autoscaling manifests written to " + k8s);
     }
+  }
+
+  private static void checkOutputs(CommandLine cl, PlanRequest request) throws UsageException {
+    Exporters exporters = Exporters.defaults();
+    if (cl.hasOption("format") && !exporters.knows(cl.getOptionValue("format"))) {
+      throw new UsageException("--format must be one of " + String.join("|", exporters.formats()) + " (got '" + cl.getOptionValue("format") + "')");
+    }
+    if (cl.hasOption("export-autoscaling")) {
+      OutputPaths.resolve(cl.getOptionValue("export-autoscaling"), cl.hasOption("force"));
+    }
+    if (cl.hasOption("output")) {
+      OutputPaths.resolve(cl.getOptionValue("output"), cl.hasOption("force"));
+    } else if (cl.hasOption("config") && request.getOptions().getOutputFile() != null) {
+      OutputPaths.resolve(request.getOptions().getOutputFile(), true);
+    }
+  }
+
+  private static PlanExporter<?> exporter(Exporters exporters, String format, Object plan) throws UsageException {
+    return exporters.byFormat(format, plan.getClass()).orElseThrow(() -> new UsageException("--format " + format
+        + " is not available for a " + (plan instanceof TrainingCapacityPlan ? "training" : "inference") + " plan (formats: "
+        + String.join("|", exporters.formats()) + ")"));
   }
 
   /** A plan was produced: exit 0 even when it is infeasible (the verdict says so); failures to plan exit 1. */

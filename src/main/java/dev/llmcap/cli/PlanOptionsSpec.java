@@ -64,8 +64,9 @@ final class PlanOptionsSpec {
     o.addOption(flag("cost", "include the cost estimate (on by default)"));
     o.addOption(flag("no-cost", "leave the cost estimate out"));
     o.addOption(flag("no-compare", "plan only the requested GPU (no ranked list of alternatives)"));
-    o.addOption(value("output", "FILE", "write the plan to FILE (format from the extension: .json, .txt)"));
-    o.addOption(value("format", "FMT", "text (default) or json"));
+    o.addOption(value("output", "FILE", "write the plan to FILE (format from the extension: .json .csv .md .pdf .txt .yaml)"));
+    o.addOption(value("format", "FMT", "text (default), json, csv, md, pdf or k8s (autoscaling manifests)"));
+    o.addOption(value("export-autoscaling", "FILE", "also write the Kubernetes HPA and KEDA ScaledObject (YAML) to FILE"));
     o.addOption(flag("force", "overwrite an existing output file"));
     o.addOption(flag("explain", "print the audit trace and where each input came from"));
     o.addOption(flag("no-trace", "leave the audit trace out of JSON output"));

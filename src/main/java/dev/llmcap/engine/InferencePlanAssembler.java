@@ -7,6 +7,7 @@ import dev.llmcap.model.LLMCapacityPlan.AssumptionUsed;
 import dev.llmcap.model.LLMCapacityPlan.Cost;
 import dev.llmcap.model.LLMCapacityPlan.GpuOption;
 import dev.llmcap.model.LLMCapacityPlan.GpuResources;
+import dev.llmcap.model.LLMCapacityPlan.LoadPoint;
 import dev.llmcap.model.LLMCapacityPlan.ModelSummary;
 import dev.llmcap.model.LLMCapacityPlan.Network;
 import dev.llmcap.model.LLMCapacityPlan.PlanFinding;
@@ -17,6 +18,7 @@ import dev.llmcap.model.LLMCapacityPlan.Throughput;
 import dev.llmcap.model.PlanRequest;
 import dev.llmcap.model.fact.Assumption;
 import dev.llmcap.model.fact.Finding;
+import dev.llmcap.model.fact.Quantity;
 import dev.llmcap.model.fact.Recommendation;
 import dev.llmcap.model.fact.Verdict;
 import java.util.ArrayList;
@@ -90,7 +92,23 @@ final class InferencePlanAssembler {
     List<String> headline = Headline.lines(verdict, resources, throughput, cost, r, s);
     return new LLMCapacityPlan("inference", verdict, headline, req.getWorkload(), req.getModel(), req.getGpu(), req.getService(),
         modelSummary(r), resources, throughput, storage, network, scaling, cost, findings, options(prepared, r),
-        used, new RulesInfo(rules.displayDir(), rules.hash(), rules.ruleFiles()), withTrace ? r.trace() : null);
+        used, new RulesInfo(rules.displayDir(), rules.hash(), rules.ruleFiles()), withTrace ? r.trace() : null,
+        latencyVsLoad(r, s));
+  }
+
+  /** The curve points the rules concluded as ttft_p99_ms_at_load_K (K percent of replica capacity), by K. */
+  private static List<LoadPoint> latencyVsLoad(SessionResult r, String s) {
+    String prefix = "ttft_p99_ms_at_load_";
+    List<LoadPoint> points = new ArrayList<>();
+    for (Quantity q : r.quantities().values()) {
+      if (q.getScope().equals(s) && q.getName().startsWith(prefix)) {
+        String k = q.getName().substring(prefix.length());
+        points.add(new LoadPoint(Integer.parseInt(k), round(r.value(s, "rps_per_replica_at_load_" + k)),
+            round(r.value(s, "ttft_p50_ms_at_load_" + k)), round(q.getValue())));
+      }
+    }
+    points.sort(Comparator.comparingInt(LoadPoint::loadPercent));
+    return points.isEmpty() ? null : points;
   }
 
   private static Double memoryPerReplica(SessionResult r, String s) {

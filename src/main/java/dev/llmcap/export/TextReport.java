@@ -27,79 +27,31 @@ public final class TextReport {
 
   private void plan(LLMCapacityPlan p, boolean explain, Map<String, String> provenance) {
     String status = "ok".equals(p.verdict()) ? green("OK") : "sla_miss".equals(p.verdict()) ? yellow("SLA MISS") : red("INFEASIBLE");
-    line(bold("llmcap inference plan") + "  [" + status + "]");
+    String service = p.service() == null || p.service().getServiceId() == null ? "" : " for " + p.service().getServiceId();
+    line(bold("llmcap inference plan" + service) + "  [" + status + "]");
     for (String h : p.headline()) {
       line(h);
     }
     line("");
-    if (p.model() != null) {
-      section("Model");
-      row("model", p.model().displayName() + " (" + p.model().id() + ")", "");
-      row("parameters", Fmt.n(p.model().paramsB()) + (p.model().experts() > 0 ? " (" + Fmt.n(p.model().activeParamsB()) + " active)" : ""), "B");
-      row("precision", p.modelConfig().getPrecision() + " weights, " + p.modelConfig().getKvCachePrecision() + " KV cache", "");
-    }
-    var g = p.gpuResources();
-    if (g.minGpusPerReplica() != null) {
-      section("GPU resources");
-      row("recommended GPU", g.recommendedGpuType(), "");
-      row("GPUs per replica", g.minGpusPerReplica() + " (TP " + g.tensorParallel() + " x PP " + g.pipelineParallel() + ")", "");
-      row("GPU memory per replica", num(g.gpuMemoryPerReplicaGb()), "GB");
-      row("  weights", num(g.weightsGb()), "GB");
-      row("  runtime (context, activations)", num(g.runtimeGb()), "GB");
-      row("  KV cache at recommended batch", num(g.kvCacheGb()), "GB");
-      row("  KV budget (usable - weights - runtime)", num(g.kvCacheBudgetGb()), "GB");
-      row("KV cache per token", num(g.kvBytesPerToken()), "bytes");
-      row("batch: recommended / max", g.recommendedBatchSize() + " / " + g.maxBatchSize(), "sequences");
-      row("replicas: min / max", g.minReplicas() + " / " + g.maxReplicas(), "");
-      row("total GPUs at peak", String.valueOf(g.totalGpus()), "");
-      var t = p.throughput();
-      section("Throughput and latency (at peak, max replicas)");
-      row("capacity per replica", num(t.rpsCapacityPerReplica()), "req/s");
-      row("planned load per replica", num(t.usableRpsPerReplica()), "req/s");
-      row("output tokens/s per replica", num(t.tpsPerReplica()), "tokens/s");
-      row("fleet capacity", num(t.maxRpsCapacity()), "req/s");
-      row("TTFT P50 / P99", num(t.ttftP50Ms()) + " / " + num(t.ttftP99Ms()), "ms");
-      row("ITL mean / P99", num(t.estimatedItlMs()) + " / " + num(t.itlP99Ms()), "ms");
-      row("utilisation at peak", pct(t.utilizationAtPeak()), "");
-      row("bounds", "decode " + t.decodeBound() + ", prefill " + t.prefillBound(), "");
-      row("meets latency SLA", t.meetsLatencySla() == null ? "-" : (t.meetsLatencySla() ? "yes" : "NO"), "");
-      var sc = p.scaling();
-      section("Autoscaling");
-      row("scale out above", num(sc.autoScaleRpsThreshold()), "req/s per replica");
-      row("or GPU utilisation above", num(sc.autoScaleGpuUtilThreshold()), "%");
-      row("or TTFT P99 above", num(sc.autoScaleLatencyThresholdMs()), "ms");
-      row("or waiting requests above", String.valueOf(sc.autoScaleQueueDepthThreshold()), "per replica");
-      row("or KV-cache usage above", pct(sc.autoScaleKvCacheUsageThreshold()), "");
-      row("cold start", num(sc.coldStartS()), "s");
-      row("scale-down stabilisation", num(sc.scaleDownStabilizationS()), "s");
-      if (sc.scalingAction() != null) {
-        row("current replicas", sc.scalingAction(), "");
+    List<ReportSections.Section> sections = ReportSections.of(p);
+    int labelWidth = 0;
+    int valueWidth = 8;
+    for (ReportSections.Section s : sections) {
+      for (ReportSections.Row r : s.rows()) {
+        labelWidth = Math.max(labelWidth, r.label().length());
+        if (!r.text()) {
+          valueWidth = Math.max(valueWidth, r.value().length());
+        }
       }
-      var st = p.storage();
-      section("Storage");
-      row("model (object store + image)", num(st.modelStorageGb()), "GB");
-      row("node caches", num(st.cacheStorageGb()), "GB");
-      row("logs", num(st.logStorageGb()), "GB");
-      row("total", num(st.totalStorageGb()), "GB");
-      var n = p.network();
-      section("Network (design load)");
-      row("bandwidth in / out", num(n.bandwidthInMbps()) + " / " + num(n.bandwidthOutMbps()), "Mbit/s");
-      row("connections", String.valueOf(n.connectionLimit()), "");
-      row("load balancers", String.valueOf(n.recommendedLoadBalancers()), "");
-      if (p.cost() != null) {
-        var c = p.cost();
-        section("Cost (" + c.currency() + ", " + c.cloud() + (c.region() == null ? "" : " " + c.region()) + ")");
-        if (c.monthlyGpuCost() == null) {
-          row("GPU cost", "no list price", "");
+    }
+    for (ReportSections.Section s : sections) {
+      section(s.title());
+      for (ReportSections.Row r : s.rows()) {
+        String label = String.format(Locale.ROOT, "  %-" + labelWidth + "s  ", r.label());
+        if (r.text()) {
+          line((label + r.value()).replaceAll("\\s+$", ""));
         } else {
-          row("GPU price", money(c.gpuHourlyUsd()) + " (" + c.instanceType() + ")", "per GPU-hour");
-          row("GPU cost, expected mix", money(c.monthlyGpuCost()), "per month");
-          row("  at min / max replicas", money(c.monthlyGpuCostAtMinReplicas()) + " / " + money(c.monthlyGpuCostAtMaxReplicas()), "per month");
-          row("storage + egress + LBs", money(c.monthlyStorageCost()) + " + " + money(c.monthlyNetworkCost()) + " + "
-              + money(c.monthlyLoadBalancerCost()), "per month");
-          row("total", money(c.monthlyTotalCost()), "per month");
-          row("cost per 1M tokens (in + out)", money(c.costPerMillionTokens()), "");
-          row("price date", c.priceDate(), "");
+          line(String.format(Locale.ROOT, "%s%" + valueWidth + "s %s", label, r.value(), r.unit()).replaceAll("\\s+$", ""));
         }
       }
     }
@@ -150,27 +102,12 @@ public final class TextReport {
     line(bold(title));
   }
 
-  private void row(String label, String value, String unit) {
-    line(String.format(Locale.ROOT, "  %-40s %18s %s", label, value == null ? "-" : value, unit).replaceAll("\\s+$", ""));
-  }
-
   private void line(String s) {
     sb.append(s).append('\n');
   }
 
-  private static String num(Double v) {
-    return v == null ? "-" : Fmt.n(v);
-  }
-
-  private static String pct(Double v) {
-    return v == null ? "-" : Fmt.n(v * 100) + "%";
-  }
-
   private static String money(Double v) {
-    if (v == null) {
-      return "-";
-    }
-    return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "$%,.0f", v) : String.format(Locale.ROOT, "$%.4g", v);
+    return ReportSections.money(v);
   }
 
   private String bold(String s) { return colour ? "\u001b[1m" + s + "\u001b[0m" : s; }

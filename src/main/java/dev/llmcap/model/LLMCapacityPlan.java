@@ -11,7 +11,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"mode", "verdict", "headline", "workload_input", "model_config", "gpu_config", "service", "model",
-    "gpu_resources", "throughput", "storage", "network", "scaling", "cost", "findings", "gpu_options", "assumptions",
+    "gpu_resources", "throughput", "latency_vs_load", "storage", "network", "scaling", "cost", "findings", "gpu_options", "assumptions",
     "rules", "trace"})
 public record LLMCapacityPlan(
     String mode,
@@ -32,7 +32,8 @@ public record LLMCapacityPlan(
     List<GpuOption> gpuOptions,
     List<AssumptionUsed> assumptions,
     RulesInfo rules,
-    List<TraceEntry> trace) {
+    List<TraceEntry> trace,
+    List<LoadPoint> latencyVsLoad) {
 
   /** The model architecture the plan used and where it came from. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -89,6 +90,9 @@ public record LLMCapacityPlan(
   /** An assumption the rules used, with its value and source. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record AssumptionUsed(String name, Double value, String text, String unit, String description, String source) {}
+
+  /** One point of the latency-vs-load curve the rules derived for the recommended GPU (the report's chart). */
+  public record LoadPoint(int loadPercent, Double rpsPerReplica, Double ttftP50Ms, Double ttftP99Ms) {}
 
   /** Which rules made the plan. */
   public record RulesInfo(String folder, String sha256, List<String> files) {}

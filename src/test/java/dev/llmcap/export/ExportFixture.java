@@ -1,0 +1,39 @@
+package dev.llmcap.export;
+
+import dev.llmcap.config.ConfigLoader;
+import dev.llmcap.engine.LLMForecastEngine;
+import dev.llmcap.engine.Workspace;
+import dev.llmcap.model.LLMCapacityPlan;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The one fixed plan the export tests share (planned once per test JVM: compiling the rules is the slow part). */
+final class ExportFixture {
+  static final Path CONFIG = Path.of("src/test/resources/exports/plan-config.json");
+  private static LLMCapacityPlan plan;
+  private static Map<String, String> provenance;
+
+  private ExportFixture() {}
+
+  static synchronized LLMCapacityPlan plan() throws Exception {
+    if (plan == null) {
+      ConfigLoader loader = new ConfigLoader().load(CONFIG);
+      LLMForecastEngine engine = new LLMForecastEngine(Workspace.fromEnvironment(), Map.of());
+      plan = engine.plan(loader.toRequest(), loader.provenance(), true);
+      provenance = loader.provenance();
+    }
+    return plan;
+  }
+
+  static synchronized Map<String, String> provenance() throws Exception {
+    plan();
+    return provenance;
+  }
+
+  /** Replaces what depends on the checkout (the absolute rules folder, the rules' hash) by placeholders. */
+  static String normalise(String text) throws Exception {
+    LLMCapacityPlan p = plan();
+    return text.replace(p.rules().folder(), "<rules>").replace(p.rules().sha256(), "<sha256>")
+        .replace(p.rules().sha256().substring(0, 12), "<sha256>");
+  }
+}
