@@ -123,6 +123,7 @@ public final class ConfigLoader {
     if (!"inference".equals(mode) && !"training".equals(mode)) {
       throw new InputException(prefix() + "mode must be one of inference|training (got \"" + mode + "\")");
     }
+    SchemaValidator.canonicaliseEnums(mode, document);
     List<String> problems = new ArrayList<>();
     for (String p : SchemaValidator.validate(mode, document)) {
       problems.add(prefix() + p);

@@ -45,6 +45,37 @@ public final class SchemaValidator {
         m -> SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(rawSchema(m)));
   }
 
+  /**
+   * Rewrites text values of enum fields to the schema's spelling when they match case-insensitively
+   * (fp8 -> FP8, adamw -> AdamW, PROD -> prod), so users need not remember the case.
+   */
+  public static void canonicaliseEnums(String mode, JsonNode document) {
+    canonicalise(rawSchema(mode), document);
+  }
+
+  private static void canonicalise(JsonNode schema, JsonNode node) {
+    if (!(node instanceof com.fasterxml.jackson.databind.node.ObjectNode)) {
+      return;
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode obj = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+    JsonNode props = schema.path("properties");
+    List<String> names = new ArrayList<>();
+    obj.fieldNames().forEachRemaining(names::add);
+    for (String name : names) {
+      JsonNode fieldSchema = props.path(name);
+      JsonNode value = obj.get(name);
+      if (value.isTextual() && fieldSchema.path("enum").isArray()) {
+        for (JsonNode allowed : fieldSchema.path("enum")) {
+          if (allowed.isTextual() && allowed.asText().equalsIgnoreCase(value.asText())) {
+            obj.put(name, allowed.asText());
+          }
+        }
+      } else if (value.isObject()) {
+        canonicalise(fieldSchema, value);
+      }
+    }
+  }
+
   /** All problems of the document, one line each, sorted; empty when valid. */
   public static List<String> validate(String mode, JsonNode document) {
     TreeSet<String> lines = new TreeSet<>();

@@ -84,6 +84,20 @@ class ProgrammaticApiTest {
   }
 
   @Test
+  void enumValuesAreAcceptedInAnyCase() throws Exception {
+    dev.llmcap.config.ConfigLoader loader = new dev.llmcap.config.ConfigLoader();
+    loader.override("precision", dev.llmcap.config.FlagBinding.inference().get("precision"), "fp8");
+    loader.override("cloud", dev.llmcap.config.FlagBinding.inference().get("cloud"), "GCP");
+    loader.override("rps", dev.llmcap.config.FlagBinding.inference().get("rps"), "2");
+    loader.override("input-tokens", dev.llmcap.config.FlagBinding.inference().get("input-tokens"), "100");
+    loader.override("output-tokens", dev.llmcap.config.FlagBinding.inference().get("output-tokens"), "100");
+    loader.override("model", dev.llmcap.config.FlagBinding.inference().get("model"), "llama-3.1-8b");
+    PlanRequest r = loader.toRequest();
+    assertThat(r.getModel().getPrecision()).isEqualTo("FP8");
+    assertThat(r.getService().getCloudProvider()).isEqualTo("gcp");
+  }
+
+  @Test
   void quantitiesRoundUpWholeCounts() {
     assertThat(new Quantity("", "x", 2.0000000001, "", "").getWhole()).isEqualTo(2);
     assertThat(new Quantity("", "x", 2.2, "", "").getWhole()).isEqualTo(3);
