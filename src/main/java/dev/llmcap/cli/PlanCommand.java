@@ -86,7 +86,12 @@ final class PlanCommand {
       PlanRequest request = loader.toRequest();
       Map<String, String> overrides = assumptionOverrides(cl);
       LLMForecastEngine engine = new LLMForecastEngine(workspace(cl), overrides);
-      LLMCapacityPlan plan = engine.plan(request, loader.provenance(), !cl.hasOption("no-trace"));
+      LLMCapacityPlan plan;
+      try {
+        plan = engine.plan(request, loader.provenance(), !cl.hasOption("no-trace"));
+      } catch (InputException e) {
+        throw new InputException(loader.locate(e.problems()));
+      }
       return emit(cl, request, plan, loader.provenance());
     } catch (UsageException e) {
       err.println("llmcap: " + e.getMessage());

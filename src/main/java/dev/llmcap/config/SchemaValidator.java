@@ -45,13 +45,43 @@ public final class SchemaValidator {
         m -> SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(rawSchema(m)));
   }
 
+  /**
+   * One schema problem: the dotted path it is about (for an unknown field, the field itself, atKey; for a missing one,
+   * the object that lacks it) and the one-line message.
+   */
+  public record Problem(String path, boolean atKey, String message) {}
+
+  /** Whether a schema exists for a mode (training appears once its schema is checked in). */
+  public static boolean hasSchema(String mode) {
+    return mode.matches("[a-z]+") && SchemaValidator.class.getResource("/schemas/" + mode + "-config.schema.json") != null;
+  }
+
   /** All problems of the document, one line each, sorted; empty when valid. */
   public static List<String> validate(String mode, JsonNode document) {
     TreeSet<String> lines = new TreeSet<>();
-    for (Error e : schema(mode).validate(document)) {
-      lines.add(describe(mode, e));
+    for (Problem p : problems(mode, document)) {
+      lines.add(p.message());
     }
     return new ArrayList<>(lines);
+  }
+
+  /** All problems of the document with the path each is about, in the validator's order, duplicates removed. */
+  public static List<Problem> problems(String mode, JsonNode document) {
+    java.util.LinkedHashSet<Problem> out = new java.util.LinkedHashSet<>();
+    for (Error e : schema(mode).validate(document)) {
+      out.add(problem(mode, e));
+    }
+    return new ArrayList<>(out);
+  }
+
+  private static Problem problem(String mode, Error e) {
+    List<String> segments = segments(e.getInstanceLocation().toString());
+    String path = String.join(".", segments);
+    String keyword = e.getKeyword() == null ? "" : e.getKeyword();
+    if ("additionalProperties".equals(keyword)) {
+      return new Problem(path.isEmpty() ? e.getProperty() : path + "." + e.getProperty(), true, describe(mode, e));
+    }
+    return new Problem(path, false, describe(mode, e));
   }
 
   private static String describe(String mode, Error e) {
