@@ -59,6 +59,9 @@ final class PlanCommand {
       out.println("llmcap " + Version.get());
       return Main.OK;
     }
+    if (cl.hasOption("generate-config")) {
+      return new GenerateConfigCommand(err).run(cl.getOptionValue("generate-config"), cl.getOptionValue("output"), cl.hasOption("force"));
+    }
     try {
       ConfigLoader loader = new ConfigLoader();
       if (cl.hasOption("config")) {
