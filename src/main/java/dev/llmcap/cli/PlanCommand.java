@@ -4,6 +4,8 @@ import dev.llmcap.catalog.CatalogException;
 import dev.llmcap.config.ConfigLoader;
 import dev.llmcap.config.FlagBinding;
 import dev.llmcap.config.InputException;
+import dev.llmcap.config.InputSources;
+import dev.llmcap.engine.ExplainedPlan;
 import dev.llmcap.engine.LLMForecastEngine;
 import dev.llmcap.engine.RuleSetException;
 import dev.llmcap.engine.Workspace;
@@ -89,13 +91,13 @@ final class PlanCommand {
       PlanRequest request = loader.toRequest();
       Map<String, String> overrides = assumptionOverrides(cl);
       LLMForecastEngine engine = new LLMForecastEngine(workspace(cl), overrides);
-      LLMCapacityPlan plan;
+      ExplainedPlan explained;
       try {
-        plan = engine.plan(request, loader.provenance(), !cl.hasOption("no-trace"));
+        explained = engine.planExplained(request, loader.provenance(), !cl.hasOption("no-trace"));
       } catch (InputException e) {
         throw new InputException(loader.locate(e.problems()));
       }
-      return emit(cl, request, plan, loader.provenance());
+      return emit(cl, request, explained.plan(), InputSources.complete(loader.mode(), explained.inputs()));
     } catch (UsageException e) {
       err.println("llmcap: " + e.getMessage());
       return Main.USAGE;
