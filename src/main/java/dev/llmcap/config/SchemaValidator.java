@@ -159,7 +159,8 @@ public final class SchemaValidator {
     return known.isEmpty() ? "" : "; known fields: " + String.join(", ", known);
   }
 
-  static int editDistance(String a, String b) {
+  /** Levenshtein distance between two names (for "did you mean" suggestions). */
+  public static int editDistance(String a, String b) {
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
