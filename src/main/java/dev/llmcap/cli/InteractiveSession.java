@@ -1,11 +1,11 @@
 package dev.llmcap.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmcap.catalog.Catalog;
 import dev.llmcap.catalog.CatalogException;
 import dev.llmcap.config.ConfigLoader;
+import dev.llmcap.config.ConfigTemplate;
 import dev.llmcap.config.FlagBinding;
 import dev.llmcap.config.InputException;
 import dev.llmcap.engine.Assumptions;
@@ -215,11 +215,7 @@ public final class InteractiveSession {
       }
     }
     copy.remove(empty);
-    try {
-      return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(copy) + "\n";
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return ConfigTemplate.prettyJson(copy);
   }
 
   private String ask(String prompt, List<String> names) {

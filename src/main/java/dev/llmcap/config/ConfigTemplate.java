@@ -1,5 +1,8 @@
 package dev.llmcap.config;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -71,8 +74,16 @@ public final class ConfigTemplate {
     if (verbatim != null) {
       return new String(verbatim, StandardCharsets.UTF_8);
     }
+    return prettyJson(document);
+  }
+
+  /** A config document as pretty JSON in the style of the requirements' examples ("key": value, two-space indent). */
+  public static String prettyJson(JsonNode doc) {
+    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(
+        Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+    printer.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
     try {
-      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(document) + "\n";
+      return MAPPER.writer(printer).writeValueAsString(doc) + "\n";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

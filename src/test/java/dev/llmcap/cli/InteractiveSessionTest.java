@@ -85,6 +85,7 @@ class InteractiveSessionTest {
         .contains("next time: llmcap --config " + config);
     assertThat(s.screen()).doesNotContain("Exception");
     assertThat(Files.readString(plan)).contains("\"gpu_resources\"");
+    assertThat(Files.readString(config)).startsWith("{\n  \"mode\": \"inference\",\n  \"workload\": {\n    \"requests_per_second\": 4,");
     PlanRequest again = new ConfigLoader().load(config).toRequest();
     assertThat(again.getModel().getModelName()).isEqualTo("llama-3.1-8b");
     assertThat(again.getModel().getPrecision()).isEqualTo("FP8");
