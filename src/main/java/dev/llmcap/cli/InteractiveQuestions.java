@@ -149,16 +149,7 @@ final class InteractiveQuestions {
   }
 
   private static String suggest(String bad, List<String> names) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    String b = bad.toLowerCase(Locale.ROOT);
-    for (String n : names) {
-      int d = SchemaValidator.editDistance(b, n.toLowerCase(Locale.ROOT));
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = n;
-      }
-    }
-    return best != null && bestDistance <= Math.max(2, bad.length() / 3) ? "; did you mean '" + best + "'?" : "";
+    return SchemaValidator.closest(bad, names).map(n -> "; did you mean '" + n + "'?").orElse("");
   }
+
 }

@@ -159,6 +159,21 @@ public final class SchemaValidator {
     return known.isEmpty() ? "" : "; known fields: " + String.join(", ", known);
   }
 
+  /** The name closest to a misspelt one (case-insensitive edit distance), when it is close enough to suggest. */
+  public static java.util.Optional<String> closest(String bad, java.util.Collection<String> names) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    String b = bad.toLowerCase(java.util.Locale.ROOT);
+    for (String n : names) {
+      int d = editDistance(b, n.toLowerCase(java.util.Locale.ROOT));
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = n;
+      }
+    }
+    return best != null && bestDistance <= Math.max(2, bad.length() / 3) ? java.util.Optional.of(best) : java.util.Optional.empty();
+  }
+
   /** Levenshtein distance between two names (for "did you mean" suggestions). */
   public static int editDistance(String a, String b) {
     int[] prev = new int[b.length() + 1];

@@ -93,10 +93,10 @@ class ConfigErrorsTest {
 
   @Test
   void catalogMissPointsAtTheConfigLine() throws IOException {
-    CliRun r = runConfig("catalog.json", "{\n  " + GOOD_WORKLOAD + ",\n  \"model\": {\n    \"model_name\": \"llama-9\"\n  }\n}\n");
+    CliRun r = runConfig("catalog.json", "{\n  " + GOOD_WORKLOAD + ",\n  \"model\": {\n    \"model_name\": \"llama-3.1-8c\"\n  }\n}\n");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.errLines()).singleElement().asString()
-        .startsWith("llmcap: " + file("catalog.json") + ":4:19: model.model_name 'llama-9' is not in the model catalog");
+        .startsWith("llmcap: " + file("catalog.json") + ":4:19: model.model_name 'llama-3.1-8c' is not in the model catalog; did you mean 'llama-3.1-8b'? known models: ");
   }
 
   @Test
