@@ -96,6 +96,16 @@ class InteractiveSessionTest {
   }
 
   @Test
+  void theMostCommonWorkloadIsNineEntersAndFinishesWellUnderTwoMinutes() throws IOException {
+    long start = System.nanoTime();
+    Session s = type("\n".repeat(9) + "\n\n");
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertThat(s.exit()).as(s.screen()).isZero();
+    assertThat(s.screen()).contains("[9/9] Cloud for the price list").contains("llmcap inference plan").doesNotContain("wrote ");
+    assertThat(seconds).isLessThan(120);
+  }
+
+  @Test
   void ctrlDQuitsWithAGoodbyeAndExitZero() throws IOException {
     Session s = type("\nllama-3.1-8b\n");
     assertThat(s.exit()).isZero();
