@@ -189,7 +189,8 @@ final class PlanCommand {
     PrintWriter pw = new PrintWriter(out, true);
     f.printHelp(pw, 110, "llmcap [plan] [flags]",
         "Plans GPU capacity for serving an LLM. Capacity figures come from the DRL rules in rules/ (edit and rerun, no rebuild).\n\n",
-        options, 2, 2, "\nExamples:\n  llmcap --config examples/inference_config.json\n"
+        options, 2, 2, "\nExamples:\n  llmcap                (no arguments, on a terminal: answer a few questions instead)\n"
+            + "  llmcap --config examples/inference_config.json\n"
             + "  llmcap --mode inference --rps 10 --input-tokens 500 --output-tokens 200 --model-size 70 --precision FP16 --gpu-type A100-80GB\n"
             + "Exit codes: 0 ok, 1 failed, 2 usage or input error.", false);
     pw.flush();

@@ -47,7 +47,7 @@ public final class ConfigLoader {
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       String where = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-      throw new InputException(file + where + ": " + e.getOriginalMessage().replaceAll(" \\(code \\d+\\)", "").replaceAll("\\s+", " "));
+      throw new InputException(file + where + ": " + syntaxMessage(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new InputException(file + ": cannot read: " + e.getMessage());
     }
@@ -59,6 +59,18 @@ public final class ConfigLoader {
     positions = SourceMap.of(mapper.getFactory(), content);
     recordProvenance(document, "", "config " + file.getFileName());
     return this;
+  }
+
+  /** Jackson's or SnakeYAML's syntax message on one line, without the parser's own copies of the position. */
+  static String syntaxMessage(String raw) {
+    String m = raw.replaceAll(" \\(code \\d+\\)", "")
+        .replaceAll("\\s*in 'reader', line \\d+, column \\d+:[^^]*\\^", ";")
+        .replaceAll("\\s+", " ").trim()
+        .replaceAll("\\s*;+\\s*", "; ").replaceAll("[;\\s]+$", "");
+    if (m.startsWith("mapping values are not allowed here")) {
+      m += " (check the indentation: each field of a section indented by the same spaces)";
+    }
+    return m;
   }
 
   private void recordProvenance(JsonNode node, String prefix, String from) {

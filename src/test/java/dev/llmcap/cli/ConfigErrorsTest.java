@@ -38,7 +38,16 @@ class ConfigErrorsTest {
   void malformedYamlGivesLineAndColumn() throws IOException {
     CliRun r = runConfig("syntax.yaml", "mode: inference\nworkload:\n  requests_per_second: [1\n  avg_input_tokens: 3\n");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.errLines()).singleElement().asString().matches("llmcap: .*syntax\\.yaml:\\d+:\\d+: .+");
+    assertThat(r.errLines()).containsExactly(
+        "llmcap: " + file("syntax.yaml") + ":4:19: while parsing a flow sequence; expected ',' or ']', but got :");
+  }
+
+  @Test
+  void badYamlIndentationSaysSo() throws IOException {
+    CliRun r = runConfig("indent.yaml", "mode: inference\nworkload:\n  requests_per_second: 1\n   avg_input_tokens: 3\n");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.errLines()).containsExactly("llmcap: " + file("indent.yaml")
+        + ":4:20: mapping values are not allowed here (check the indentation: each field of a section indented by the same spaces)");
   }
 
   @Test
