@@ -24,6 +24,9 @@ public final class Main {
   /** Runs one command line; never throws. */
   public static int run(String[] args, PrintStream out, PrintStream err, boolean tty) {
     try {
+      if (args.length == 0) {
+        return InteractiveSession.start(out, err, tty);
+      }
       if (args.length > 0 && !args[0].startsWith("-")) {
         String command = args[0];
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -32,8 +35,10 @@ public final class Main {
             return new PlanCommand(out, err, tty).run(rest);
           case "forecast":
             return new ForecastCommand(out, err).run(rest);
+          case "interactive":
+            return InteractiveSession.start(out, err, tty);
           default:
-            err.println("llmcap: unknown command '" + command + "' (commands: plan, forecast; run llmcap --help)");
+            err.println("llmcap: unknown command '" + command + "' (commands: plan, forecast, interactive; run llmcap --help)");
             return USAGE;
         }
       }

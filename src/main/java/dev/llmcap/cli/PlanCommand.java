@@ -4,6 +4,8 @@ import dev.llmcap.catalog.CatalogException;
 import dev.llmcap.config.ConfigLoader;
 import dev.llmcap.config.FlagBinding;
 import dev.llmcap.config.InputException;
+import dev.llmcap.config.InputSources;
+import dev.llmcap.engine.ExplainedPlan;
 import dev.llmcap.engine.LLMForecastEngine;
 import dev.llmcap.engine.RuleSetException;
 import dev.llmcap.engine.Workspace;
@@ -63,6 +65,9 @@ final class PlanCommand {
       out.println("llmcap " + Version.get());
       return Main.OK;
     }
+    if (cl.hasOption("generate-config")) {
+      return new GenerateConfigCommand(err).run(cl.getOptionValue("generate-config"), cl.getOptionValue("output"), cl.hasOption("force"));
+    }
     try {
       ConfigLoader loader = new ConfigLoader();
       if (cl.hasOption("config")) {
@@ -101,8 +106,13 @@ final class PlanCommand {
       checkOutputs(cl, request); // refuse a bad output path before spending time on the plan
       Map<String, String> overrides = assumptionOverrides(cl);
       LLMForecastEngine engine = new LLMForecastEngine(workspace(cl), overrides);
-      LLMCapacityPlan plan = engine.plan(request, loader.provenance(), !cl.hasOption("no-trace"));
-      return emit(cl, request, plan, loader.provenance());
+      ExplainedPlan explained;
+      try {
+        explained = engine.planExplained(request, loader.provenance(), !cl.hasOption("no-trace"));
+      } catch (InputException e) {
+        throw new InputException(loader.locate(e.problems()));
+      }
+      return emit(cl, request, explained.plan(), InputSources.complete(loader.mode(), explained.inputs()));
     } catch (UsageException e) {
       err.println("llmcap: " + e.getMessage());
       return Main.USAGE;
@@ -245,8 +255,9 @@ final class PlanCommand {
     f.setOptionComparator(null);
     PrintWriter pw = new PrintWriter(out, true);
     f.printHelp(pw, 110, "llmcap [plan] [flags]",
-        "Plans GPU capacity for serving an LLM (default) or for training/fine-tuning one (--mode training). Capacity figures come from the DRL rules in rules/ (edit and rerun, no rebuild).\n\n",
-        options, 2, 2, "\nExamples:\n  llmcap --config examples/inference_config.json\n"
+        "Plans GPU capacity for serving an LLM (default) or for training/fine-tuning one (--mode training). Capacity figures come from the DRL rules in rules/ (edit and rerun, no rebuild). Other commands: forecast, interactive (see the README).\n\n",
+        options, 2, 2, "\nExamples:\n  llmcap                (no arguments, on a terminal: answer a few questions instead)\n"
+            + "  llmcap --config examples/inference_config.json\n"
             + "  llmcap --mode inference --rps 10 --input-tokens 500 --output-tokens 200 --model-size 70 --precision FP16 --gpu-type A100-80GB\n"
             + "  llmcap --mode training --dataset-size 1000000000 --sequence-length 4096 --epochs 3 --global-batch-size 64 --model-size 70 --precision BF16 --gpu-type H100-80GB\n"
             + "Exit codes: 0 ok, 1 failed, 2 usage or input error.", false);

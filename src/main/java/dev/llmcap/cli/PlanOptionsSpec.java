@@ -15,6 +15,7 @@ final class PlanOptionsSpec {
     Options o = new Options();
     o.addOption(value("mode", "MODE", "inference (default) or training"));
     o.addOption(value("config", "FILE", "JSON or YAML configuration file; flags override its values"));
+    o.addOption(value("generate-config", "MODE", "write a template config for inference|training to MODE_config.json (or --output FILE; .yaml for a commented YAML one) and exit"));
     // workload
     o.addOption(value("rps", "REQ/S", "mean requests per second (> 0)"));
     o.addOption(value("input-tokens", "TOKENS", "average input tokens per request (> 0)"));

@@ -28,6 +28,7 @@ public final class ConfigLoader {
   private final Map<String, String> provenance = new LinkedHashMap<>();
   private ObjectNode document = JsonNodeFactory.instance.objectNode();
   private String source = "flags";
+  private SourceMap positions = SourceMap.empty();
 
   /** Reads a configuration file; syntax errors are reported as file:line:column: message. */
   public ConfigLoader load(Path file) throws InputException {
@@ -39,12 +40,14 @@ public final class ConfigLoader {
     mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     JsonNode root;
+    byte[] content;
     try {
-      root = mapper.readTree(file.toFile());
+      content = Files.readAllBytes(file);
+      root = mapper.readTree(content);
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       String where = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-      throw new InputException(file + where + ": " + e.getOriginalMessage().replaceAll("\\s+", " "));
+      throw new InputException(file + where + ": " + syntaxMessage(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new InputException(file + ": cannot read: " + e.getMessage());
     }
@@ -53,8 +56,21 @@ public final class ConfigLoader {
     }
     document = (ObjectNode) root;
     source = file.toString();
+    positions = SourceMap.of(mapper.getFactory(), content);
     recordProvenance(document, "", "config " + file.getFileName());
     return this;
+  }
+
+  /** Jackson's or SnakeYAML's syntax message on one line, without the parser's own copies of the position. */
+  static String syntaxMessage(String raw) {
+    String m = raw.replaceAll(" \\(code \\d+\\)", "")
+        .replaceAll("\\s*in 'reader', line \\d+, column \\d+:[^^]*\\^", ";")
+        .replaceAll("\\s+", " ").trim()
+        .replaceAll("\\s*;+\\s*", "; ").replaceAll("[;\\s]+$", "");
+    if (m.startsWith("mapping values are not allowed here")) {
+      m += " (check the indentation: each field of a section indented by the same spaces)";
+    }
+    return m;
   }
 
   private void recordProvenance(JsonNode node, String prefix, String from) {
@@ -121,21 +137,53 @@ public final class ConfigLoader {
   public PlanRequest toRequest() throws InputException {
     String mode = mode();
     if (!"inference".equals(mode) && !"training".equals(mode)) {
-      throw new InputException(prefix() + "mode must be one of inference|training (got \"" + mode + "\")");
+      throw new InputException(locate("mode", false, "mode must be one of inference|training (got \"" + mode + "\")"));
+    }
+    if (!SchemaValidator.hasSchema(mode)) {
+      throw new InputException(locate("mode", false, "mode " + mode + " is not available in this build (no " + mode + " schema)"));
     }
     SchemaValidator.canonicaliseEnums(mode, document);
-    List<String> problems = new ArrayList<>();
-    for (String p : SchemaValidator.validate(mode, document)) {
-      problems.add(prefix() + p);
-    }
-    if (!problems.isEmpty()) {
+    List<SchemaValidator.Problem> found = new ArrayList<>(SchemaValidator.problems(mode, document));
+    if (!found.isEmpty()) {
+      found.sort(java.util.Comparator.comparing((SchemaValidator.Problem p) -> {
+        SourceMap.Position at = positions.find(p.path(), p.atKey());
+        return at == null ? new SourceMap.Position(Integer.MAX_VALUE, 0) : at;
+      }, java.util.Comparator.comparingInt(SourceMap.Position::line).thenComparingInt(SourceMap.Position::column))
+          .thenComparing(SchemaValidator.Problem::message));
+      List<String> problems = new ArrayList<>();
+      for (SchemaValidator.Problem p : found) {
+        problems.add(locate(p.path(), p.atKey(), p.message()));
+      }
       throw new InputException(problems);
     }
     return Json.mapper().convertValue(document, PlanRequest.class);
   }
 
-  private String prefix() {
-    return "flags".equals(source) ? "" : source + ": ";
+  /**
+   * Points a problem about a dotted path at its origin: FILE:LINE:COL for a value from the config file, the flag that
+   * set it for a value from the command line.
+   */
+  public String locate(String path, boolean atKey, String message) {
+    String from = provenance.get(path);
+    if (from != null && from.startsWith("flag ")) {
+      return from.substring("flag ".length()) + ": " + message;
+    }
+    if ("flags".equals(source)) {
+      return message;
+    }
+    SourceMap.Position at = positions.find(path, atKey);
+    return source + (at == null ? "" : ":" + at) + ": " + message;
+  }
+
+  /** Points problems found after validation (catalog look-ups) at their origin; each starts with its dotted path. */
+  public List<String> locate(List<String> problems) {
+    List<String> out = new ArrayList<>();
+    for (String p : problems) {
+      int space = p.indexOf(' ');
+      String path = space < 0 ? "" : p.substring(0, space);
+      out.add(path.matches("[A-Za-z0-9_.]+") ? locate(path, false, p) : locate("", false, p));
+    }
+    return out;
   }
 
   public Map<String, String> provenance() { return provenance; }

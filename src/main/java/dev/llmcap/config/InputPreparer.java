@@ -48,14 +48,16 @@ public final class InputPreparer {
     if (r.getModel().getModelName() != null) {
       model = catalog.model(r.getModel().getModelName());
       if (model.isEmpty()) {
-        problems.add("model.model_name '" + r.getModel().getModelName() + "' is not in the model catalog; known models: " + catalog.modelIds());
+        problems.add("model.model_name '" + r.getModel().getModelName() + "' is not in the model catalog"
+            + didYouMean(r.getModel().getModelName(), catalog.modelIds()) + " known models: " + catalog.modelIds());
       }
     }
     Optional<GpuSpec> gpu = Optional.empty();
     if (r.getGpu().getGpuType() != null) {
       gpu = catalog.gpu(r.getGpu().getGpuType());
       if (gpu.isEmpty()) {
-        problems.add("gpu.gpu_type '" + r.getGpu().getGpuType() + "' is not in the GPU catalog; known GPUs: " + catalog.gpuIds());
+        problems.add("gpu.gpu_type '" + r.getGpu().getGpuType() + "' is not in the GPU catalog"
+            + didYouMean(r.getGpu().getGpuType(), catalog.gpuIds()) + " known GPUs: " + catalog.gpuIds());
       }
     }
     if (!problems.isEmpty()) {
@@ -81,6 +83,10 @@ public final class InputPreparer {
     }
     List<ModelSpec> models = model.map(List::of).orElse(catalog.models());
     return new PreparedRequest(r, gpus, models, from);
+  }
+
+  private static String didYouMean(String bad, String ids) {
+    return SchemaValidator.closest(bad, List.of(ids.split(", "))).map(n -> "; did you mean '" + n + "'?").orElse(";");
   }
 
   private static void normaliseCase(PlanRequest r) {

@@ -46,43 +46,42 @@ public final class SchemaValidator {
   }
 
   /**
-   * Rewrites text values of enum fields to the schema's spelling when they match case-insensitively
-   * (fp8 -> FP8, adamw -> AdamW, PROD -> prod), so users need not remember the case.
+   * One schema problem: the dotted path it is about (for an unknown field, the field itself, atKey; for a missing one,
+   * the object that lacks it) and the one-line message.
    */
-  public static void canonicaliseEnums(String mode, JsonNode document) {
-    canonicalise(rawSchema(mode), document);
-  }
+  public record Problem(String path, boolean atKey, String message) {}
 
-  private static void canonicalise(JsonNode schema, JsonNode node) {
-    if (!(node instanceof com.fasterxml.jackson.databind.node.ObjectNode)) {
-      return;
-    }
-    com.fasterxml.jackson.databind.node.ObjectNode obj = (com.fasterxml.jackson.databind.node.ObjectNode) node;
-    JsonNode props = schema.path("properties");
-    List<String> names = new ArrayList<>();
-    obj.fieldNames().forEachRemaining(names::add);
-    for (String name : names) {
-      JsonNode fieldSchema = props.path(name);
-      JsonNode value = obj.get(name);
-      if (value.isTextual() && fieldSchema.path("enum").isArray()) {
-        for (JsonNode allowed : fieldSchema.path("enum")) {
-          if (allowed.isTextual() && allowed.asText().equalsIgnoreCase(value.asText())) {
-            obj.put(name, allowed.asText());
-          }
-        }
-      } else if (value.isObject()) {
-        canonicalise(fieldSchema, value);
-      }
-    }
+  /** Whether a schema exists for a mode (training appears once its schema is checked in). */
+  public static boolean hasSchema(String mode) {
+    return mode.matches("[a-z]+") && SchemaValidator.class.getResource("/schemas/" + mode + "-config.schema.json") != null;
   }
 
   /** All problems of the document, one line each, sorted; empty when valid. */
   public static List<String> validate(String mode, JsonNode document) {
     TreeSet<String> lines = new TreeSet<>();
-    for (Error e : schema(mode).validate(document)) {
-      lines.add(describe(mode, e));
+    for (Problem p : problems(mode, document)) {
+      lines.add(p.message());
     }
     return new ArrayList<>(lines);
+  }
+
+  /** All problems of the document with the path each is about, in the validator's order, duplicates removed. */
+  public static List<Problem> problems(String mode, JsonNode document) {
+    java.util.LinkedHashSet<Problem> out = new java.util.LinkedHashSet<>();
+    for (Error e : schema(mode).validate(document)) {
+      out.add(problem(mode, e));
+    }
+    return new ArrayList<>(out);
+  }
+
+  private static Problem problem(String mode, Error e) {
+    List<String> segments = segments(e.getInstanceLocation().toString());
+    String path = String.join(".", segments);
+    String keyword = e.getKeyword() == null ? "" : e.getKeyword();
+    if ("additionalProperties".equals(keyword)) {
+      return new Problem(path.isEmpty() ? e.getProperty() : path + "." + e.getProperty(), true, describe(mode, e));
+    }
+    return new Problem(path, false, describe(mode, e));
   }
 
   private static String describe(String mode, Error e) {
@@ -160,7 +159,23 @@ public final class SchemaValidator {
     return known.isEmpty() ? "" : "; known fields: " + String.join(", ", known);
   }
 
-  static int editDistance(String a, String b) {
+  /** The name closest to a misspelt one (case-insensitive edit distance), when it is close enough to suggest. */
+  public static java.util.Optional<String> closest(String bad, java.util.Collection<String> names) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    String b = bad.toLowerCase(java.util.Locale.ROOT);
+    for (String n : names) {
+      int d = editDistance(b, n.toLowerCase(java.util.Locale.ROOT));
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = n;
+      }
+    }
+    return best != null && bestDistance <= Math.max(2, bad.length() / 3) ? java.util.Optional.of(best) : java.util.Optional.empty();
+  }
+
+  /** Levenshtein distance between two names (for "did you mean" suggestions). */
+  public static int editDistance(String a, String b) {
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
@@ -177,5 +192,36 @@ public final class SchemaValidator {
       cur = t;
     }
     return prev[b.length()];
+  }
+
+  /**
+   * Rewrites text values of enum fields to the schema's spelling when they match case-insensitively
+   * (fp8 -> FP8, adamw -> AdamW, PROD -> prod), so users need not remember the case.
+   */
+  public static void canonicaliseEnums(String mode, JsonNode document) {
+    canonicalise(rawSchema(mode), document);
+  }
+
+  private static void canonicalise(JsonNode schema, JsonNode node) {
+    if (!(node instanceof com.fasterxml.jackson.databind.node.ObjectNode)) {
+      return;
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode obj = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+    JsonNode props = schema.path("properties");
+    List<String> names = new ArrayList<>();
+    obj.fieldNames().forEachRemaining(names::add);
+    for (String name : names) {
+      JsonNode fieldSchema = props.path(name);
+      JsonNode value = obj.get(name);
+      if (value.isTextual() && fieldSchema.path("enum").isArray()) {
+        for (JsonNode allowed : fieldSchema.path("enum")) {
+          if (allowed.isTextual() && allowed.asText().equalsIgnoreCase(value.asText())) {
+            obj.put(name, allowed.asText());
+          }
+        }
+      } else if (value.isObject()) {
+        canonicalise(fieldSchema, value);
+      }
+    }
   }
 }

@@ -51,6 +51,12 @@ public final class LLMForecastEngine {
   /** Plans a request; provenance says where each input came from; withTrace keeps the audit trace in the plan. */
   public LLMCapacityPlan plan(PlanRequest request, Map<String, String> provenance, boolean withTrace)
       throws InputException, RuleSetException {
+    return planExplained(request, provenance, withTrace).plan();
+  }
+
+  /** Plans a request and says where every input came from, defaults included (for --explain). */
+  public ExplainedPlan planExplained(PlanRequest request, Map<String, String> provenance, boolean withTrace)
+      throws InputException, RuleSetException {
     if (request.getMode() != null && !"inference".equals(request.getMode())) {
       throw new InputException("mode must be inference or training (got \"" + request.getMode() + "\")");
     }
@@ -58,7 +64,7 @@ public final class LLMForecastEngine {
     PlanRequest r = prepared.request();
     List<Object> inputs = List.of(r.getWorkload(), r.getModel(), r.getGpu(), r.getService());
     SessionResult result = new PlanSession(rules, assumptions).run(inputs, prepared.gpus(), prepared.models());
-    return InferencePlanAssembler.assemble(prepared, result, rules, withTrace);
+    return new ExplainedPlan(InferencePlanAssembler.assemble(prepared, result, rules, withTrace), prepared.provenance());
   }
 
   /**
