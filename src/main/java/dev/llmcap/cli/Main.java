@@ -30,8 +30,12 @@ public final class Main {
         switch (command) {
           case "plan":
             return new PlanCommand(out, err, tty).run(rest);
+          case "validate":
+            return new ValidateCommand(out, err).run(rest);
+          case "calibrate":
+            return new CalibrateCommand(out, err).run(rest);
           default:
-            err.println("llmcap: unknown command '" + command + "' (commands: plan; run llmcap --help)");
+            err.println("llmcap: unknown command '" + command + "' (commands: plan, validate, calibrate; run llmcap --help)");
             return USAGE;
         }
       }
