@@ -28,12 +28,12 @@ public final class Calibrator {
 
   /** The tunables fitted by default: decode and prefill efficiencies, step overhead, and (with TP > 1 rows) all-reduce terms. */
   public static final List<Parameter> DEFAULT_PARAMETERS = List.of(
-      new Parameter("mbu_decode", 0.3, 0.95, false),
+      new Parameter("mbu_decode", 0.5, 0.9, false),
       new Parameter("mfu_decode", 0.05, 0.8, false),
-      new Parameter("mfu_prefill", 0.15, 0.9, false),
-      new Parameter("step_overhead_ms", 0.0, 20.0, false),
-      new Parameter("allreduce_latency_us", 1.0, 200.0, true),
-      new Parameter("link_efficiency", 0.05, 1.0, true));
+      new Parameter("mfu_prefill", 0.2, 0.85, false),
+      new Parameter("step_overhead_ms", 0.0, 10.0, false),
+      new Parameter("allreduce_latency_us", 2.0, 100.0, true),
+      new Parameter("link_efficiency", 0.1, 1.0, true));
 
   /** The fit of one group: the entries to write and the error before and after. */
   public record GroupFit(String group, int rows, int metrics, double msleBefore, double msleAfter, List<Assumption> entries) {}
