@@ -7,17 +7,18 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-/** Median and 90th-percentile absolute % error per metric, overall and per engine regime, GPU and model. */
+/** Median and 90th-percentile absolute % error per metric, overall and per engine, engine regime, GPU and model. */
 public final class ErrorSummary {
   /** One line of the summary: a group (dimension and key), a metric and its error statistics. */
   public record Line(String dimension, String key, String metric, int count, double medianAbsPct, double p90AbsPct) {}
 
   private ErrorSummary() {}
 
-  /** Summary lines, in a fixed order: all, then by regime, GPU and model; metrics in the order output tokens/s, TTFT, ITL. */
+  /** Summary lines, in a fixed order: all, then by engine, regime, GPU and model; metrics in the order output tokens/s, TTFT, ITL. */
   public static List<Line> of(List<Score> scores) {
     List<Line> out = new ArrayList<>();
     add(out, scores, "all", s -> "all");
+    add(out, scores, "engine", s -> s.engine().isEmpty() ? "unknown engine" : s.engine());
     add(out, scores, "regime", ErrorSummary::regime);
     add(out, scores, "gpu", Score::gpu);
     add(out, scores, "model", Score::model);

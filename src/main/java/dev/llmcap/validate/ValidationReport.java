@@ -108,7 +108,10 @@ public final class ValidationReport {
     out.println("requests in flight, single-request rows at batch 1. Error = (predicted - measured) / measured. Percentiles interpolate");
     out.println("between ranks.");
     out.println();
-    for (String dim : List.of("all", "regime", "gpu", "model")) {
+    out.println("Targets, checked by `AccuracyRegressionTest`: TensorRT-LLM output tokens/s median <= 15% and p90 <= 35%; NVIDIA NIM");
+    out.println("TTFT and ITL median <= 25%, with TTFT rising past saturation as measured.");
+    out.println();
+    for (String dim : List.of("all", "engine", "regime", "gpu", "model")) {
       out.println("## Absolute % error by " + (dim.equals("all") ? "metric" : dim));
       out.println();
       out.println("| " + (dim.equals("all") ? "scope" : dim) + " | metric | rows | median | p90 |");
