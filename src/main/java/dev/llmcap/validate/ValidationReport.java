@@ -111,6 +111,9 @@ public final class ValidationReport {
     out.println("Targets, checked by `AccuracyRegressionTest`: TensorRT-LLM output tokens/s median <= 15% and p90 <= 35%; NVIDIA NIM");
     out.println("TTFT and ITL median <= 25%, with TTFT rising past saturation as measured.");
     out.println();
+    out.println("The per-family efficiencies in `rules/assumptions.json` (`name@ARCHITECTURE:PRECISION`) were fitted to this same data with");
+    out.println("`llmcap calibrate`, so these errors are in-sample: expect more on engines, versions and GPUs not listed here.");
+    out.println();
     for (String dim : List.of("all", "engine", "regime", "gpu", "model")) {
       out.println("## Absolute % error by " + (dim.equals("all") ? "metric" : dim));
       out.println();

@@ -53,7 +53,8 @@ public final class Validator {
       Double tps = r.value(gpu, "closed_loop_output_tok_s");
       if (tps == null) {
         String why = verdict.filter(v -> !"ok".equals(v.getStatus())).map(Verdict::getReason).orElse("the rules concluded no closed-loop throughput");
-        skips.add(new Skip(c.row().id(), "cannot plan: " + why));
+        skips.add(new Skip(c.row().id(), "cannot plan " + c.modelId() + " " + c.precision() + " on TP " + c.request().getGpu().getTensorParallel()
+            + " x " + gpu + ": " + why));
         continue;
       }
       String queue = r.finding(gpu, "closed_loop_queue").map(Finding::getMessage).orElse("none");
