@@ -60,9 +60,10 @@ final class CalibrateCommand {
       }
       if (cl.hasOption("help")) {
         new ValidateCommand(out, err).help(out, "llmcap calibrate --measurements FILE.csv [--out rules/calibration.json] [--force]",
-            "Fits mbu_decode, mfu_decode, mfu_prefill, step_overhead_ms (and, with multi-GPU rows, allreduce_latency_us and\n"
-                + "link_efficiency) per GPU family and precision to the measured rows, minimising mean squared log error within\n"
-                + "physical bounds, and writes them as name@FAMILY:PRECISION overrides. Reports the error before and after.\n\n",
+            "Fits mbu_decode, mfu_decode, mfu_prefill, step_overhead_ms (and, with multi-GPU rows,\n"
+                + "allreduce_latency_us and link_efficiency) per GPU family and precision to the measured rows,\n"
+                + "minimising mean squared log error within physical bounds, and writes them as\n"
+                + "name@FAMILY:PRECISION overrides. Reports the error before and after.\n\n",
             "\nExit codes: 0 written, 1 failed, 2 usage or input error (including an existing --out without --force).");
         return Main.OK;
       }

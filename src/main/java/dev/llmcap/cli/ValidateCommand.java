@@ -58,8 +58,9 @@ final class ValidateCommand {
       }
       if (cl.hasOption("help")) {
         help(out, "llmcap validate --measurements FILE.csv [--format text|csv|json|markdown] [--rules DIR]",
-            "Plans every measured row as a closed-loop benchmark and prints predicted vs measured, % error and the limiting bound,\n"
-                + "then median and p90 absolute % error per metric, engine regime, GPU and model. Rows that cannot be mapped are listed.\n\n",
+            "Plans every measured row as a closed-loop benchmark and prints predicted vs measured, % error and the\n"
+                + "limiting bound, then median and p90 absolute % error per metric, engine, regime, GPU and model.\n"
+                + "Rows that cannot be mapped are listed with the reason.\n\n",
             "\nRegenerate the shipped accuracy report:\n  " + REPORT_COMMAND + "\nExit codes: 0 scored, 1 failed, 2 usage or input error.");
         return Main.OK;
       }

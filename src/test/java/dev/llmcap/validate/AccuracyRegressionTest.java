@@ -71,6 +71,22 @@ class AccuracyRegressionTest {
   }
 
   @Test
+  void closedLoopPredictionsObeyLittlesLaw() {
+    // N in flight = throughput x (TTFT + (output - 1) x ITL), below and past saturation (5000 in / 500 out)
+    java.util.Map<String, Integer> concurrency = java.util.Map.of("INF0803", 1, "INF0804", 5, "INF0806", 50, "INF0808", 150);
+    concurrency.forEach((id, n) -> {
+      double tps = predicted(id, Score.OUTPUT_TOK_S);
+      double ttft = predicted(id, Score.TTFT_MS) / 1000;
+      double itl = predicted(id, Score.ITL_MS) / 1000;
+      assertThat(tps / 500 * (ttft + 499 * itl)).as(id).isCloseTo(n, org.assertj.core.data.Percentage.withPercentage(1));
+    });
+  }
+
+  private static double predicted(String id, String metric) {
+    return run.scores().stream().filter(s -> s.id().equals(id) && s.metric().equals(metric)).findFirst().orElseThrow().predicted();
+  }
+
+  @Test
   void everyRowIsScoredOrListedWithAReason() {
     Set<String> seen = new HashSet<>();
     run.scores().forEach(s -> seen.add(s.id()));
