@@ -37,8 +37,12 @@ public final class Main {
             return new ForecastCommand(out, err).run(rest);
           case "interactive":
             return InteractiveSession.start(out, err, tty);
+          case "validate":
+            return new ValidateCommand(out, err).run(rest);
+          case "calibrate":
+            return new CalibrateCommand(out, err).run(rest);
           default:
-            err.println("llmcap: unknown command '" + command + "' (commands: plan, forecast, interactive; run llmcap --help)");
+            err.println("llmcap: unknown command '" + command + "' (commands: plan, forecast, interactive, validate, calibrate; run llmcap --help)");
             return USAGE;
         }
       }

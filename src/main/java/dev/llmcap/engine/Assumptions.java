@@ -53,22 +53,34 @@ public final class Assumptions {
     }
     Path cal = rulesDir.resolve(CALIBRATION_FILE);
     if (Files.isRegularFile(cal)) {
-      for (Assumption a : readList(mapper, cal)) {
-        Assumption base = map.get(a.getName());
-        Assumption merged = base == null ? a : base.withValue(a.getNumber(), a.getText(), a.getSource());
-        if (base == null) {
-          String root = a.getName().contains("@") ? a.getName().substring(0, a.getName().indexOf('@')) : null;
-          Assumption parent = root == null ? null : map.get(root);
-          if (parent == null) {
-            throw new RuleSetException(cal + ": '" + a.getName() + "' overrides no assumption of " + main.getFileName());
-          }
-          merged = new Assumption(a.getName(), a.getNumber(), a.getText(), parent.getUnit(), parent.getMin(), parent.getMax(),
-              a.getDescription() != null ? a.getDescription() : parent.getDescription(), a.getSource());
-        }
-        checkRange(cal, merged);
-        map.put(a.getName(), merged);
-      }
+      merge(map, readList(mapper, cal), cal, main);
     }
+    return new Assumptions(map);
+  }
+
+  /** Overrides (by name, or qualified name@QUALIFIER of a per-GPU assumption) merged into the map, each range-checked. */
+  private static void merge(Map<String, Assumption> map, List<Assumption> entries, Path file, Path main) throws RuleSetException {
+    for (Assumption a : entries) {
+      Assumption base = map.get(a.getName());
+      Assumption merged = base == null ? a : base.withValue(a.getNumber(), a.getText(), a.getSource());
+      if (base == null) {
+        String root = a.getName().contains("@") ? a.getName().substring(0, a.getName().indexOf('@')) : null;
+        Assumption parent = root == null ? null : map.get(root);
+        if (parent == null) {
+          throw new RuleSetException(file + ": '" + a.getName() + "' overrides no assumption of " + main.getFileName());
+        }
+        merged = new Assumption(a.getName(), a.getNumber(), a.getText(), parent.getUnit(), parent.getMin(), parent.getMax(),
+            a.getDescription() != null ? a.getDescription() : parent.getDescription(), a.getSource());
+      }
+      checkRange(file, merged);
+      map.put(a.getName(), merged);
+    }
+  }
+
+  /** A copy with calibration-style entries (name or name@QUALIFIER, value, source) merged in, as calibration.json would be. */
+  public Assumptions withEntries(List<Assumption> entries, String origin) throws RuleSetException {
+    Map<String, Assumption> map = new LinkedHashMap<>(byName);
+    merge(map, entries, Path.of(origin), Path.of(FILE));
     return new Assumptions(map);
   }
 

@@ -38,6 +38,26 @@ public final class LLMForecastEngine {
     this.rules = RuleBase.load(workspace.rules());
   }
 
+  private LLMForecastEngine(LLMForecastEngine base, Assumptions assumptions) {
+    this.workspace = base.workspace;
+    this.catalog = base.catalog;
+    this.rules = base.rules;
+    this.assumptions = assumptions;
+  }
+
+  /** The same rules and catalogs with other assumption values (e.g. candidate calibrations); nothing is recompiled. */
+  public LLMForecastEngine withAssumptions(Assumptions other) {
+    return new LLMForecastEngine(this, other);
+  }
+
+  /** Fires the rules for one request (candidate GPUs as the request says) and returns the raw conclusions. */
+  public SessionResult evaluate(PlanRequest request) throws InputException, RuleSetException {
+    PreparedRequest prepared = new InputPreparer(catalog, assumptions).inference(request, Map.of());
+    PlanRequest r = prepared.request();
+    List<Object> inputs = List.of(r.getWorkload(), r.getModel(), r.getGpu(), r.getService());
+    return new PlanSession(rules, assumptions).run(inputs, prepared.gpus(), prepared.models());
+  }
+
   /** The seed's call: plan an inference workload for a model, every other input at its default. */
   public LLMCapacityPlan generateInferencePlan(LLMWorkloadInput workload, ModelConfig model) throws InputException, RuleSetException {
     return plan(PlanRequest.inference(workload, model));

@@ -1,0 +1,146 @@
+package dev.llmcap.cli;
+
+import dev.llmcap.catalog.CatalogException;
+import dev.llmcap.config.InputException;
+import dev.llmcap.engine.LLMForecastEngine;
+import dev.llmcap.engine.RuleSetException;
+import dev.llmcap.engine.Workspace;
+import dev.llmcap.validate.CaseMapper;
+import dev.llmcap.validate.MeasurementReader;
+import dev.llmcap.validate.ValidationReport;
+import dev.llmcap.validate.ValidationRun;
+import dev.llmcap.validate.Validator;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/** The validate command: scores the rules' predictions against measured serving results (per row and summarised). */
+final class ValidateCommand {
+  /** The command that regenerates docs/accuracy.md. */
+  static final String REPORT_COMMAND = "./llmcap validate --measurements docs/accuracy-data/inference.csv --format markdown > docs/accuracy.md";
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  ValidateCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  static Options options() {
+    Options o = new Options();
+    o.addOption(Option.builder().longOpt("measurements").hasArg().argName("FILE.csv")
+        .desc("measured serving results in the layout of the calibration data (inference.csv)").build());
+    o.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT").desc("text (default), csv, json or markdown").build());
+    o.addOption(Option.builder().longOpt("rules").hasArg().argName("DIR").desc("rules folder (default: rules/)").build());
+    o.addOption(Option.builder().longOpt("gpu-catalog").hasArg().argName("DIR").desc("GPU catalog folder").build());
+    o.addOption(Option.builder().longOpt("model-catalog").hasArg().argName("DIR").desc("model catalog folder").build());
+    o.addOption(Option.builder().longOpt("set").hasArg().argName("NAME=VALUE").desc("override an assumption for this run (repeatable)").build());
+    o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+    return o;
+  }
+
+  int run(String[] args) {
+    CommandLine cl;
+    try {
+      cl = new DefaultParser().parse(options(), args);
+      if (!cl.getArgList().isEmpty()) {
+        throw new UsageException("unexpected argument '" + cl.getArgList().get(0) + "'");
+      }
+      if (cl.hasOption("help")) {
+        help(out, "llmcap validate --measurements FILE.csv [--format text|csv|json|markdown] [--rules DIR]",
+            "Plans every measured row as a closed-loop benchmark and prints predicted vs measured, % error and the\n"
+                + "limiting bound, then median and p90 absolute % error per metric, engine, regime, GPU and model.\n"
+                + "Rows that cannot be mapped are listed with the reason.\n\n",
+            "\nRegenerate the shipped accuracy report:\n  " + REPORT_COMMAND + "\nExit codes: 0 scored, 1 failed, 2 usage or input error.");
+        return Main.OK;
+      }
+      if (!cl.hasOption("measurements")) {
+        throw new UsageException("give --measurements FILE.csv");
+      }
+    } catch (ParseException | UsageException e) {
+      err.println("llmcap validate: " + e.getMessage());
+      err.println("run 'llmcap validate --help' for the flags");
+      return Main.USAGE;
+    }
+    String format = cl.getOptionValue("format", "text").toLowerCase(Locale.ROOT);
+    if (!java.util.List.of("text", "csv", "json", "markdown", "md").contains(format)) {
+      err.println("llmcap validate: --format must be one of text|csv|json|markdown (got '" + format + "')");
+      return Main.USAGE;
+    }
+    try {
+      LLMForecastEngine engine = new LLMForecastEngine(workspace(cl), setOverrides(cl));
+      Validator validator = new Validator(new CaseMapper(engine.catalog()));
+      Validator.Prepared prepared = validator.prepare(MeasurementReader.read(Path.of(cl.getOptionValue("measurements"))));
+      ValidationRun run = validator.score(engine, prepared);
+      ValidationReport report = new ValidationReport(run);
+      switch (format) {
+        case "csv": report.csv(out); break;
+        case "json": report.json(out); break;
+        case "markdown":
+        case "md": report.markdown(out, REPORT_COMMAND); break;
+        default: report.text(out);
+      }
+      err.println("llmcap validate: " + run.scores().size() + " metric(s) scored, " + run.skips().size() + " row(s) skipped");
+      return Main.OK;
+    } catch (UsageException e) {
+      err.println("llmcap validate: " + e.getMessage());
+      return Main.USAGE;
+    } catch (InputException e) {
+      e.problems().forEach(p -> err.println("llmcap validate: " + p));
+      return Main.USAGE;
+    } catch (RuleSetException e) {
+      e.problems().forEach(p -> err.println("llmcap validate: rules: " + p));
+      return Main.USAGE;
+    } catch (CatalogException e) {
+      err.println("llmcap validate: catalog: " + e.getMessage());
+      return Main.USAGE;
+    }
+  }
+
+  static Workspace workspace(CommandLine cl) {
+    Workspace w = Workspace.fromEnvironment();
+    if (cl.hasOption("rules")) {
+      w = w.withRules(Path.of(cl.getOptionValue("rules")));
+    }
+    if (cl.hasOption("gpu-catalog")) {
+      w = w.withGpuCatalog(Path.of(cl.getOptionValue("gpu-catalog")));
+    }
+    if (cl.hasOption("model-catalog")) {
+      w = w.withModelCatalog(Path.of(cl.getOptionValue("model-catalog")));
+    }
+    return w;
+  }
+
+  static Map<String, String> setOverrides(CommandLine cl) throws UsageException {
+    Map<String, String> map = new LinkedHashMap<>();
+    String[] values = cl.getOptionValues("set");
+    if (values != null) {
+      for (String v : values) {
+        int eq = v.indexOf('=');
+        if (eq <= 0) {
+          throw new UsageException("--set expects NAME=VALUE (got '" + v + "')");
+        }
+        map.put(v.substring(0, eq).trim(), v.substring(eq + 1).trim());
+      }
+    }
+    return map;
+  }
+
+  void help(PrintStream to, String usage, String header, String footer) {
+    HelpFormatter f = new HelpFormatter();
+    f.setOptionComparator(null);
+    PrintWriter pw = new PrintWriter(to, true);
+    f.printHelp(pw, 110, usage, header, options(), 2, 2, footer, false);
+    pw.flush();
+  }
+}

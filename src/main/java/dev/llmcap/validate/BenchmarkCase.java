@@ -1,0 +1,22 @@
+package dev.llmcap.validate;
+
+import dev.llmcap.model.PlanRequest;
+
+/**
+ * A measurement mapped to a plan request in closed-loop benchmark mode, with how to scale a replica's prediction to the
+ * row's scope: predicted system figure = replica figure x replicas / divisor (divisor = GPUs for per-GPU rows).
+ */
+public record BenchmarkCase(Measurement row, PlanRequest request, String gpuId, String modelId, String architecture, String precision,
+    String regime, double replicas, double divisor) {
+  /** Offline max-throughput run: every request issued at once. */
+  public static final String OFFLINE = "offline";
+  /** Fixed batch or fixed number of requests in flight. */
+  public static final String CONCURRENCY = "concurrency";
+  /** One request alone on the replica (batch 1). */
+  public static final String SINGLE = "single-request";
+
+  /** The GPU family and precision this case calibrates, e.g. "Hopper:FP8". */
+  public String group() {
+    return (architecture.isEmpty() ? gpuId : architecture) + ":" + precision;
+  }
+}

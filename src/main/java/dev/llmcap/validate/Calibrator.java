@@ -1,0 +1,183 @@
+package dev.llmcap.validate;
+
+import dev.llmcap.engine.Assumptions;
+import dev.llmcap.engine.LLMForecastEngine;
+import dev.llmcap.engine.RuleSetException;
+import dev.llmcap.model.fact.Assumption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.SimpleBounds;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
+
+/**
+ * Fits per-GPU efficiency assumptions to measurements, one GPU family and precision at a time ("Hopper:FP8"), by
+ * minimising the mean squared log error of the scored metrics with BOBYQA inside physical bounds. Scoring is the
+ * validator's: the fitted values are written as name@FAMILY:PRECISION entries that the rules pick up.
+ */
+public final class Calibrator {
+  /** A tunable the calibrator may fit, with the bounds it stays within. */
+  public record Parameter(String name, double min, double max, boolean needsTensorParallel) {}
+
+  /** The tunables fitted by default: decode and prefill efficiencies, step overhead, and (with TP > 1 rows) all-reduce terms. */
+  public static final List<Parameter> DEFAULT_PARAMETERS = List.of(
+      new Parameter("mbu_decode", 0.5, 0.9, false),
+      new Parameter("mfu_decode", 0.05, 0.8, false),
+      new Parameter("mfu_prefill", 0.2, 0.85, false),
+      new Parameter("step_overhead_ms", 0.0, 10.0, false),
+      new Parameter("allreduce_latency_us", 2.0, 100.0, true),
+      new Parameter("link_efficiency", 0.1, 1.0, true));
+
+  /** The fit of one group: the entries to write and the error before and after. */
+  public record GroupFit(String group, int rows, int metrics, double msleBefore, double msleAfter, List<Assumption> entries) {}
+
+  private final Validator validator;
+  private final int maxEvaluations;
+
+  public Calibrator(Validator validator, int maxEvaluations) {
+    this.validator = validator;
+    this.maxEvaluations = maxEvaluations;
+  }
+
+  /** Fits every group of the prepared cases; groups are independent because their entries are qualified by group. */
+  public List<GroupFit> fit(LLMForecastEngine engine, Validator.Prepared prepared, String origin) throws RuleSetException {
+    Map<String, List<BenchmarkCase>> groups = new TreeMap<>();
+    for (BenchmarkCase c : prepared.cases()) {
+      groups.computeIfAbsent(c.group(), k -> new ArrayList<>()).add(c);
+    }
+    List<GroupFit> fits = new ArrayList<>();
+    for (Map.Entry<String, List<BenchmarkCase>> g : groups.entrySet()) {
+      fits.add(fitGroup(engine, g.getKey(), g.getValue(), origin));
+    }
+    return fits;
+  }
+
+  private GroupFit fitGroup(LLMForecastEngine engine, String group, List<BenchmarkCase> cases, String origin) throws RuleSetException {
+    Validator.Prepared subset = new Validator.Prepared(cases, List.of());
+    boolean tp = cases.stream().anyMatch(c -> c.request().getGpu().getTensorParallel() != null && c.request().getGpu().getTensorParallel() > 1);
+    List<Parameter> params = new ArrayList<>();
+    for (Parameter p : DEFAULT_PARAMETERS) {
+      if (!p.needsTensorParallel() || tp) {
+        params.add(p);
+      }
+    }
+    ValidationRun before = validator.score(engine, subset);
+    double msleBefore = before.meanSquaredLogError();
+    if (before.scores().isEmpty()) {
+      return new GroupFit(group, cases.size(), 0, 0, 0, List.of());
+    }
+    // start from the values the rules use now for this group (the most specific entry that applies)
+    BenchmarkCase first = cases.get(0);
+    double[] start = new double[params.size()];
+    double[] lo = new double[params.size()];
+    double[] hi = new double[params.size()];
+    for (int i = 0; i < params.size(); i++) {
+      Parameter p = params.get(i);
+      double current = currentValue(engine.assumptions(), p.name(), first);
+      start[i] = Math.min(Math.max((current - p.min()) / (p.max() - p.min()), 0.0), 1.0);
+      lo[i] = 0.0;
+      hi[i] = 1.0;
+    }
+    Objective objective = new Objective(engine, subset, group, params, origin);
+    double startValue = objective.value(start);
+    try {
+      new BOBYQAOptimizer(2 * params.size() + 1, 0.15, 1e-4).optimize(new MaxEval(maxEvaluations),
+          new ObjectiveFunction(objective::value), GoalType.MINIMIZE, new InitialGuess(start), new SimpleBounds(lo, hi));
+    } catch (TooManyEvaluationsException e) {
+      // keep the best point seen within the evaluation budget
+    }
+    if (objective.failure != null) {
+      throw objective.failure;
+    }
+    double[] best = objective.bestValue <= startValue ? objective.best : start;
+    double after = Math.min(objective.bestValue, startValue);
+    List<Assumption> entries = objective.entries(best, String.format(java.util.Locale.ROOT,
+        "fitted by llmcap calibrate to %s: %d %s metric(s), mean squared log error %.4f -> %.4f", origin, before.scores().size(), group,
+        msleBefore, after));
+    return new GroupFit(group, cases.size(), before.scores().size(), msleBefore, after, entries);
+  }
+
+  private static double currentValue(Assumptions a, String name, BenchmarkCase c) {
+    String[] qualifiers = {c.gpuId() + ":" + c.precision(), c.gpuId(), c.architecture() + ":" + c.precision(), c.architecture(),
+        ":" + c.precision()};
+    for (String q : qualifiers) {
+      var hit = a.all().stream().filter(x -> x.getName().equalsIgnoreCase(name + "@" + q)).findFirst();
+      if (hit.isPresent()) {
+        return hit.get().getValue();
+      }
+    }
+    return a.get(name).map(Assumption::getValue).orElse(Double.NaN);
+  }
+
+  /** Mean squared log error of a group for a point of the unit cube; remembers the best point. */
+  private final class Objective {
+    private final LLMForecastEngine engine;
+    private final Validator.Prepared subset;
+    private final String group;
+    private final List<Parameter> params;
+    private final String origin;
+    double[] best;
+    double bestValue = Double.POSITIVE_INFINITY;
+    RuleSetException failure;
+
+    Objective(LLMForecastEngine engine, Validator.Prepared subset, String group, List<Parameter> params, String origin) {
+      this.engine = engine;
+      this.subset = subset;
+      this.group = group;
+      this.params = params;
+      this.origin = origin;
+    }
+
+    List<Assumption> entries(double[] x, String source) {
+      List<Assumption> out = new ArrayList<>();
+      for (int i = 0; i < params.size(); i++) {
+        Parameter p = params.get(i);
+        double v = p.min() + Math.min(Math.max(x[i], 0.0), 1.0) * (p.max() - p.min());
+        v = Math.round(v * 10000.0) / 10000.0;
+        out.add(new Assumption(p.name() + "@" + group, v, null, null, null, null, null, source));
+      }
+      return out;
+    }
+
+    double value(double[] x) {
+      if (failure != null) {
+        return Double.MAX_VALUE;
+      }
+      try {
+        Assumptions candidate = engine.assumptions().withEntries(entries(x, "candidate"), origin);
+        double v = validator.score(engine.withAssumptions(candidate), subset).meanSquaredLogError();
+        if (v < bestValue) {
+          bestValue = v;
+          best = x.clone();
+        }
+        return v;
+      } catch (RuleSetException e) {
+        failure = e;
+        return Double.MAX_VALUE;
+      }
+    }
+  }
+
+  /** The fitted entries of all groups, in group order, as the override file lists them. */
+  public static List<Map<String, Object>> overrideFile(List<GroupFit> fits) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (GroupFit f : fits) {
+      for (Assumption a : f.entries()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", a.getName());
+        m.put("value", a.getNumber());
+        m.put("description", "calibrated " + a.getBaseName() + " for " + f.group());
+        m.put("source", a.getSource());
+        out.add(m);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,117 @@
+package dev.llmcap.validate;
+
+import dev.llmcap.catalog.Catalog;
+import dev.llmcap.catalog.GpuSpec;
+import dev.llmcap.catalog.ModelSpec;
+import dev.llmcap.model.GpuConfig;
+import dev.llmcap.model.LLMWorkloadInput;
+import dev.llmcap.model.ModelConfig;
+import dev.llmcap.model.PlanOptions;
+import dev.llmcap.model.PlanRequest;
+import dev.llmcap.model.ServiceInput;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Maps a measurement to a closed-loop benchmark request: model from the catalog by name (or by size), GPU by name or
+ * alias, the row's tensor-parallel degree and precisions; offline max-throughput rows keep every request in flight,
+ * fixed-batch and concurrency rows keep that many, single-request rows one. A row that cannot be mapped gives a reason.
+ */
+public final class CaseMapper {
+  /** Requests in flight for an offline run (all issued at once: far more than any engine batches). */
+  static final int OFFLINE_IN_FLIGHT = 100000;
+  private static final Set<String> PRECISIONS = Set.of("FP32", "FP16", "BF16", "FP8", "INT8", "INT4");
+
+  private final Catalog catalog;
+
+  public CaseMapper(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /** The case of a row, or the reason it cannot be mapped. */
+  public Mapping map(Measurement m) {
+    if (m.outputTokS() == null && m.ttftMs() == null && m.itlMs() == null) {
+      return Mapping.skip(m, "no output_tok_s, ttft_ms or itl_tpot_ms to score");
+    }
+    String precision = m.precision().toUpperCase(Locale.ROOT);
+    if (!PRECISIONS.contains(precision)) {
+      return Mapping.skip(m, "precision '" + m.precision() + "' is not one of " + String.join(", ", PRECISIONS.stream().sorted().toList()));
+    }
+    String kv = m.kvCachePrecision().toUpperCase(Locale.ROOT);
+    Optional<GpuSpec> gpu = catalog.gpu(m.gpu());
+    if (gpu.isEmpty()) {
+      return Mapping.skip(m, "GPU '" + m.gpu() + "' is not in the GPU catalog");
+    }
+    Optional<ModelSpec> model = catalog.model(m.model());
+    if (model.isEmpty() && m.paramsB() == null) {
+      return Mapping.skip(m, "model '" + m.model() + "' is not in the model catalog and params_b is empty");
+    }
+    if (m.inputTokens() == null || m.outputTokens() == null || m.inputTokens() < 1 || m.outputTokens() < 1) {
+      return Mapping.skip(m, "input_tokens and output_tokens must be positive whole numbers");
+    }
+    if (m.pp() != null && m.pp() > 1) {
+      return Mapping.skip(m, "pipeline-parallel rows (pp " + m.pp() + ") are not scored: benchmark mode plans one TP group");
+    }
+    int tp = m.tp() != null ? m.tp() : m.gpuCount() != null ? m.gpuCount() : 1;
+    int gpus = m.gpuCount() != null ? m.gpuCount() : tp;
+    if (tp < 1 || gpus < tp || gpus % tp != 0) {
+      return Mapping.skip(m, "gpu_count " + gpus + " is not a whole number of TP-" + tp + " groups");
+    }
+    String regime;
+    int inFlight;
+    String batch = m.batchOrConcurrency().toLowerCase(Locale.ROOT);
+    String workload = m.workload().toLowerCase(Locale.ROOT);
+    if (batch.startsWith("max") || batch.startsWith("inf") || workload.contains("offline")) {
+      regime = BenchmarkCase.OFFLINE;
+      inFlight = OFFLINE_IN_FLIGHT;
+    } else {
+      try {
+        inFlight = Integer.parseInt(batch.trim());
+      } catch (NumberFormatException e) {
+        return Mapping.skip(m, "batch_or_concurrency '" + m.batchOrConcurrency() + "' is neither a number nor 'max' (offline)");
+      }
+      if (inFlight < 1 || inFlight > OFFLINE_IN_FLIGHT) {
+        return Mapping.skip(m, "batch_or_concurrency " + inFlight + " is outside 1-" + OFFLINE_IN_FLIGHT);
+      }
+      regime = inFlight == 1 && m.outputTokS() == null ? BenchmarkCase.SINGLE : BenchmarkCase.CONCURRENCY;
+    }
+    String scope = m.metricScope().toLowerCase(Locale.ROOT);
+    double replicas = gpus / tp;
+    double divisor = scope.contains("per gpu") ? gpus : 1.0;
+
+    PlanRequest r = new PlanRequest();
+    LLMWorkloadInput w = new LLMWorkloadInput(1.0, m.inputTokens(), m.outputTokens());
+    w.setConcurrency((int) Math.ceil(inFlight / replicas));
+    r.setWorkload(w);
+    ModelConfig mc = new ModelConfig();
+    if (model.isPresent()) {
+      mc.setModelName(model.get().getId());
+    } else {
+      mc.setModelSizeBillions(m.paramsB());
+    }
+    mc.setPrecision(precision);
+    if (PRECISIONS.contains(kv)) {
+      mc.setKvCachePrecision(kv);
+    }
+    mc.setContextWindow(Math.max(128, m.inputTokens() + m.outputTokens()));
+    r.setModel(mc);
+    GpuConfig g = new GpuConfig();
+    g.setGpuType(gpu.get().getId());
+    g.setTensorParallel(tp);
+    r.setGpu(g);
+    r.setService(new ServiceInput());
+    PlanOptions o = new PlanOptions();
+    o.setCompareGpus(false);
+    o.setIncludeCost(false);
+    r.setOptions(o);
+    String modelId = model.map(ModelSpec::getId).orElse(m.model());
+    return Mapping.of(new BenchmarkCase(m, r, gpu.get().getId(), modelId, gpu.get().getArchitecture(), precision, regime, replicas, divisor));
+  }
+
+  /** A mapped case or a skip reason. */
+  public record Mapping(BenchmarkCase benchmarkCase, Skip skip) {
+    static Mapping of(BenchmarkCase c) { return new Mapping(c, null); }
+    static Mapping skip(Measurement m, String reason) { return new Mapping(null, new Skip(m.id(), reason)); }
+  }
+}

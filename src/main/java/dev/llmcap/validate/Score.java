@@ -1,0 +1,23 @@
+package dev.llmcap.validate;
+
+/** One scored metric of one measurement: predicted vs measured, signed % error and the bound that limited the prediction. */
+public record Score(String id, String engine, String regime, String gpu, String model, String group, String metric, double predicted,
+    double measured, String bound) {
+  /** Output tokens per second (system or per GPU, as the row's scope says). */
+  public static final String OUTPUT_TOK_S = "output_tok_s";
+  /** Time to first token, ms. */
+  public static final String TTFT_MS = "ttft_ms";
+  /** Inter-token latency (time per output token), ms. */
+  public static final String ITL_MS = "itl_ms";
+
+  /** Signed error in percent of the measured value. */
+  public double errorPct() {
+    return (predicted - measured) / measured * 100.0;
+  }
+
+  /** Squared natural-log error, the quantity calibration minimises. */
+  public double squaredLogError() {
+    double l = Math.log(predicted / measured);
+    return l * l;
+  }
+}

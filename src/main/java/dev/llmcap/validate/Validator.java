@@ -1,0 +1,85 @@
+package dev.llmcap.validate;
+
+import dev.llmcap.config.InputException;
+import dev.llmcap.engine.LLMForecastEngine;
+import dev.llmcap.engine.RuleSetException;
+import dev.llmcap.engine.SessionResult;
+import dev.llmcap.model.fact.Finding;
+import dev.llmcap.model.fact.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Scores measurements against the rules: each mapped row is planned in closed-loop benchmark mode and every measured
+ * metric becomes a {@link Score}. The calibrator reuses {@link #score} with candidate assumption values.
+ */
+public final class Validator {
+  private final CaseMapper mapper;
+
+  public Validator(CaseMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /** Maps every row; rows that cannot be mapped are returned as skips in the same order. */
+  public Prepared prepare(List<Measurement> rows) {
+    List<BenchmarkCase> cases = new ArrayList<>();
+    List<Skip> skips = new ArrayList<>();
+    for (Measurement m : rows) {
+      CaseMapper.Mapping mapping = mapper.map(m);
+      if (mapping.skip() != null) {
+        skips.add(mapping.skip());
+      } else {
+        cases.add(mapping.benchmarkCase());
+      }
+    }
+    return new Prepared(cases, skips);
+  }
+
+  /** Plans every case with the engine's rules and assumptions and scores the measured metrics. */
+  public ValidationRun score(LLMForecastEngine engine, Prepared prepared) throws RuleSetException {
+    List<Score> scores = new ArrayList<>();
+    List<Skip> skips = new ArrayList<>(prepared.skips());
+    for (BenchmarkCase c : prepared.cases()) {
+      SessionResult r;
+      try {
+        r = engine.evaluate(c.request());
+      } catch (InputException e) {
+        skips.add(new Skip(c.row().id(), "not a valid plan request: " + String.join("; ", e.problems())));
+        continue;
+      }
+      String gpu = c.gpuId();
+      Optional<Verdict> verdict = r.verdict(gpu);
+      Double tps = r.value(gpu, "closed_loop_output_tok_s");
+      if (tps == null) {
+        String why = verdict.filter(v -> !"ok".equals(v.getStatus())).map(Verdict::getReason).orElse("the rules concluded no closed-loop throughput");
+        skips.add(new Skip(c.row().id(), "cannot plan " + c.modelId() + " " + c.precision() + " on TP " + c.request().getGpu().getTensorParallel()
+            + " x " + gpu + ": " + why));
+        continue;
+      }
+      String queue = r.finding(gpu, "closed_loop_queue").map(Finding::getMessage).orElse("none");
+      String suffix = "queued".equals(queue) ? "+queue(" + r.finding(gpu, "batch_limit").map(Finding::getMessage).orElse("batch") + ")" : "";
+      String decode = r.finding(gpu, "closed_loop_bound").map(Finding::getMessage).orElse("") + suffix;
+      String prefill = r.finding(gpu, "prefill_bound").map(f -> "prefill-" + f.getMessage()).orElse("") + suffix;
+      Measurement m = c.row();
+      if (m.outputTokS() != null && m.outputTokS() > 0) {
+        scores.add(score(c, Score.OUTPUT_TOK_S, tps * c.replicas() / c.divisor(), m.outputTokS(), decode));
+      }
+      if (m.ttftMs() != null && m.ttftMs() > 0) {
+        scores.add(score(c, Score.TTFT_MS, r.value(gpu, "closed_loop_ttft_ms"), m.ttftMs(), prefill));
+      }
+      if (m.itlMs() != null && m.itlMs() > 0) {
+        scores.add(score(c, Score.ITL_MS, r.value(gpu, "closed_loop_itl_ms"), m.itlMs(), decode));
+      }
+    }
+    return new ValidationRun(scores, skips);
+  }
+
+  private static Score score(BenchmarkCase c, String metric, double predicted, double measured, String bound) {
+    Measurement m = c.row();
+    return new Score(m.id(), m.engine(), c.regime(), c.gpuId(), c.modelId(), c.group(), metric, predicted, measured, bound);
+  }
+
+  /** Mapped cases and the rows that could not be mapped. */
+  public record Prepared(List<BenchmarkCase> cases, List<Skip> skips) {}
+}

@@ -1,0 +1,99 @@
+package dev.llmcap.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.llmcap.engine.LLMForecastEngine;
+import dev.llmcap.engine.Workspace;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scores the shipped rules on the copied calibration data (src/test/resources/calibration, see its README) and fails if
+ * the errors regress past the thresholds documented in docs/accuracy.md and docs/readme/accuracy.md.
+ */
+class AccuracyRegressionTest {
+  /** Documented thresholds (absolute % error). */
+  static final double TRT_OUTPUT_MEDIAN = 15.0;
+  static final double TRT_OUTPUT_P90 = 35.0;
+  static final double NIM_LATENCY_MEDIAN = 25.0;
+
+  static List<Measurement> rows;
+  static ValidationRun run;
+
+  @BeforeAll
+  static void score() throws Exception {
+    rows = MeasurementReader.read(Path.of("src/test/resources/calibration/inference.csv"));
+    LLMForecastEngine engine = new LLMForecastEngine(Workspace.under(Path.of(".")), java.util.Map.of());
+    Validator v = new Validator(new CaseMapper(engine.catalog()));
+    run = v.score(engine, v.prepare(rows));
+  }
+
+  private static List<Double> absErrors(String enginePrefix, String metric) {
+    return run.scores().stream().filter(s -> s.engine().startsWith(enginePrefix) && s.metric().equals(metric))
+        .map(s -> Math.abs(s.errorPct())).collect(Collectors.toList());
+  }
+
+  @Test
+  void tensorRtLlmOutputThroughputWithinDocumentedError() {
+    List<Double> e = absErrors("TensorRT-LLM", Score.OUTPUT_TOK_S);
+    assertThat(e).hasSizeGreaterThan(250);
+    assertThat(ErrorSummary.percentile(e, 0.5)).isLessThanOrEqualTo(TRT_OUTPUT_MEDIAN);
+    assertThat(ErrorSummary.percentile(e, 0.9)).isLessThanOrEqualTo(TRT_OUTPUT_P90);
+  }
+
+  @Test
+  void nimLatencyUnderLoadWithinDocumentedError() {
+    List<Double> ttft = absErrors("NVIDIA NIM", Score.TTFT_MS);
+    List<Double> itl = absErrors("NVIDIA NIM", Score.ITL_MS);
+    assertThat(ttft).hasSize(9);
+    assertThat(itl).hasSize(9);
+    assertThat(ErrorSummary.percentile(ttft, 0.5)).isLessThanOrEqualTo(NIM_LATENCY_MEDIAN);
+    assertThat(ErrorSummary.percentile(itl, 0.5)).isLessThanOrEqualTo(NIM_LATENCY_MEDIAN);
+  }
+
+  @Test
+  void ttftRisesPastSaturationLikeTheMeasuredSweep() {
+    // NIM Llama-3.3-70B FP8 on 2x H100, 5000 in / 500 out, concurrency 1, 5, 25, 50, 100, 150, 200, 250
+    List<String> sweep = List.of("INF0803", "INF0804", "INF0805", "INF0806", "INF0807", "INF0808", "INF0809", "INF0810");
+    List<Double> ttft = sweep.stream().map(id -> run.scores().stream()
+        .filter(s -> s.id().equals(id) && s.metric().equals(Score.TTFT_MS)).findFirst().orElseThrow().predicted()).toList();
+    for (int i = 1; i < ttft.size(); i++) {
+      assertThat(ttft.get(i)).as("TTFT at sweep step " + i).isGreaterThan(ttft.get(i - 1));
+    }
+    assertThat(ttft.get(0)).isLessThan(1000.0);          // measured 407 ms at concurrency 1
+    assertThat(ttft.get(4)).isGreaterThan(4000.0);       // measured 8.0 s at 100: queueing for a batch slot
+    assertThat(ttft.get(5)).isBetween(20000.0, 50000.0); // measured 34.8 s at 150
+  }
+
+  @Test
+  void closedLoopPredictionsObeyLittlesLaw() {
+    // N in flight = throughput x (TTFT + (output - 1) x ITL), below and past saturation (5000 in / 500 out)
+    java.util.Map<String, Integer> concurrency = java.util.Map.of("INF0803", 1, "INF0804", 5, "INF0806", 50, "INF0808", 150);
+    concurrency.forEach((id, n) -> {
+      double tps = predicted(id, Score.OUTPUT_TOK_S);
+      double ttft = predicted(id, Score.TTFT_MS) / 1000;
+      double itl = predicted(id, Score.ITL_MS) / 1000;
+      assertThat(tps / 500 * (ttft + 499 * itl)).as(id).isCloseTo(n, org.assertj.core.data.Percentage.withPercentage(1));
+    });
+  }
+
+  private static double predicted(String id, String metric) {
+    return run.scores().stream().filter(s -> s.id().equals(id) && s.metric().equals(metric)).findFirst().orElseThrow().predicted();
+  }
+
+  @Test
+  void everyRowIsScoredOrListedWithAReason() {
+    Set<String> seen = new HashSet<>();
+    run.scores().forEach(s -> seen.add(s.id()));
+    run.skips().forEach(k -> {
+      assertThat(k.reason()).isNotBlank();
+      seen.add(k.id());
+    });
+    assertThat(seen).containsExactlyInAnyOrderElementsOf(rows.stream().map(Measurement::id).toList());
+  }
+}
