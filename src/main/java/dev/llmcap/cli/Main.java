@@ -30,8 +30,10 @@ public final class Main {
         switch (command) {
           case "plan":
             return new PlanCommand(out, err, tty).run(rest);
+          case "batch":
+            return new BatchCommand(out, err, tty).run(rest);
           default:
-            err.println("llmcap: unknown command '" + command + "' (commands: plan; run llmcap --help)");
+            err.println("llmcap: unknown command '" + command + "' (commands: plan, batch; run llmcap --help)");
             return USAGE;
         }
       }

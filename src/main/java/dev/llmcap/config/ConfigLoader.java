@@ -57,6 +57,17 @@ public final class ConfigLoader {
     return this;
   }
 
+  /** Uses an already parsed configuration (e.g. one line of a JSONL file); source names it in error messages. */
+  public ConfigLoader load(JsonNode root, String source) throws InputException {
+    if (root == null || !root.isObject()) {
+      throw new InputException(source + ": the configuration must be a JSON/YAML object with sections mode, workload, model, gpu, service, options");
+    }
+    document = (ObjectNode) root;
+    this.source = source;
+    recordProvenance(document, "", "config " + source);
+    return this;
+  }
+
   private void recordProvenance(JsonNode node, String prefix, String from) {
     node.fields().forEachRemaining(e -> {
       String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();

@@ -1,0 +1,21 @@
+package dev.llmcap.batch;
+
+import dev.llmcap.model.LLMCapacityPlan;
+import java.util.List;
+
+/**
+ * The result of one configuration of a batch: its source, the swept values it was planned with, a status (ok,
+ * sla_miss, infeasible or error), the error message (error rows only) and the plan (absent for error rows).
+ */
+public record BatchRow(String source, List<String> sweepValues, String status, String error, LLMCapacityPlan plan) {
+  /** Status of a row whose config could not be planned. */
+  public static final String ERROR = "error";
+
+  static BatchRow of(BatchJob job, LLMCapacityPlan plan) {
+    return new BatchRow(job.source(), job.sweepValues(), plan.verdict(), null, plan);
+  }
+
+  static BatchRow failed(BatchJob job, String error) {
+    return new BatchRow(job.source(), job.sweepValues(), ERROR, error, null);
+  }
+}
