@@ -32,8 +32,10 @@ public final class Main {
             return new PlanCommand(out, err, tty).run(rest);
           case "batch":
             return new BatchCommand(out, err, tty).run(rest);
+          case "compare":
+            return new CompareCommand(out, err, tty).run(rest);
           default:
-            err.println("llmcap: unknown command '" + command + "' (commands: plan, batch; run llmcap --help)");
+            err.println("llmcap: unknown command '" + command + "' (commands: plan, batch, compare; run llmcap --help)");
             return USAGE;
         }
       }
