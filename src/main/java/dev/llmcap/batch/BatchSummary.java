@@ -25,8 +25,8 @@ public final class BatchSummary {
     boolean anyCost = false;
     for (BatchRow r : rows) {
       byStatus.computeIfAbsent(r.status(), k -> new ArrayList<>()).add(label(r, sweep));
-      if (r.plan() != null && !"infeasible".equals(r.status())) {
-        Map<String, Object> f = BatchTable.planFields(r.plan());
+      if (!BatchRow.ERROR.equals(r.status()) && !"infeasible".equals(r.status())) {
+        Map<String, Object> f = r.fields();
         if (f.get("total_gpus") instanceof Integer) {
           gpus += (Integer) f.get("total_gpus");
         }

@@ -51,7 +51,7 @@ public final class BatchTable {
     }
     m.put("status", row.status());
     m.put("error", row.error());
-    m.putAll(planFields(row.plan()));
+    m.putAll(row.fields());
     return m;
   }
 

@@ -125,7 +125,7 @@ public final class DiffReport {
   private static String text(List<DiffRow> rows, Sweep sweep) {
     StringBuilder sb = new StringBuilder();
     for (DiffRow r : rows) {
-      String label = BatchSummary.label(new BatchRow(r.source(), r.sweepValues(), r.status(), r.error(), null), sweep);
+      String label = BatchSummary.label(new BatchRow(r.source(), r.sweepValues(), r.status(), r.error(), Map.of()), sweep);
       if (BatchRow.ERROR.equals(r.status())) {
         sb.append(label).append(": error: ").append(r.error()).append('\n');
       } else if (r.changes().isEmpty()) {

@@ -25,6 +25,8 @@ import java.util.Map;
  * merged document against the mode's schema, and records where every value came from.
  */
 public final class ConfigLoader {
+  /** Shared (thread-safe once configured): building a mapper per call costs more than the conversion. */
+  private static final ObjectMapper REQUEST_MAPPER = Json.mapper();
   private final Map<String, String> provenance = new LinkedHashMap<>();
   private ObjectNode document = JsonNodeFactory.instance.objectNode();
   private String source = "flags";
@@ -141,7 +143,7 @@ public final class ConfigLoader {
     if (!problems.isEmpty()) {
       throw new InputException(problems);
     }
-    return Json.mapper().convertValue(document, PlanRequest.class);
+    return REQUEST_MAPPER.convertValue(document, PlanRequest.class);
   }
 
   private String prefix() {

@@ -54,7 +54,7 @@ public final class LLMForecastEngine {
     PreparedRequest prepared = new InputPreparer(catalog, assumptions).inference(request, provenance);
     PlanRequest r = prepared.request();
     List<Object> inputs = List.of(r.getWorkload(), r.getModel(), r.getGpu(), r.getService());
-    SessionResult result = new PlanSession(rules, assumptions).run(inputs, prepared.gpus(), prepared.models());
+    SessionResult result = new PlanSession(rules, assumptions).run(inputs, prepared.gpus(), prepared.models(), withTrace);
     return InferencePlanAssembler.assemble(prepared, result, rules, withTrace);
   }
 
