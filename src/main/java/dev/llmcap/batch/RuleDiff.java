@@ -76,6 +76,8 @@ public final class RuleDiff {
       for (int i = 0; i < node.size(); i++) {
         walk(path + "[" + i + "]", node.get(i), out);
       }
+    } else if (node.isIntegralNumber()) {
+      out.put(path, node.longValue());
     } else if (node.isNumber()) {
       out.put(path, node.doubleValue());
     } else if (node.isBoolean()) {
@@ -93,8 +95,9 @@ public final class RuleDiff {
   }
 
   private static Double pct(Object x, Object y) {
-    if (x instanceof Double && y instanceof Double && (Double) x != 0) {
-      double p = ((Double) y - (Double) x) / Math.abs((Double) x) * 100;
+    if (x instanceof Number && y instanceof Number && ((Number) x).doubleValue() != 0) {
+      double a = ((Number) x).doubleValue();
+      double p = (((Number) y).doubleValue() - a) / Math.abs(a) * 100;
       return BigDecimal.valueOf(p).setScale(2, RoundingMode.HALF_EVEN).doubleValue();
     }
     return null;
