@@ -20,7 +20,10 @@ import java.util.function.Function;
  * becomes an error result.
  */
 public final class BatchRunner {
+  private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
   private final int threads;
+  private final java.util.concurrent.atomic.LongAdder cpuNanos = new java.util.concurrent.atomic.LongAdder();
 
   public BatchRunner(int threads) {
     if (threads < 1) {
@@ -74,12 +77,32 @@ public final class BatchRunner {
     return sb.toString();
   }
 
+  /**
+   * CPU seconds the jobs took on their threads so far (a figure that, unlike wall-clock time, does not depend on how
+   * busy the machine is); NaN when the JVM cannot measure thread CPU time.
+   */
+  public double cpuSeconds() {
+    return CPU.isCurrentThreadCpuTimeSupported() ? cpuNanos.sum() / 1e9 : Double.NaN;
+  }
+
+  private <T> T timed(Function<BatchJob, T> work, BatchJob job) {
+    if (!CPU.isCurrentThreadCpuTimeSupported()) {
+      return work.apply(job);
+    }
+    long start = CPU.getCurrentThreadCpuTime();
+    try {
+      return work.apply(job);
+    } finally {
+      cpuNanos.add(CPU.getCurrentThreadCpuTime() - start);
+    }
+  }
+
   /** Applies work to every job, in parallel, results in job order. */
   public <T> List<T> run(List<BatchJob> jobs, Function<BatchJob, T> work, Progress progress) {
     List<T> out = new ArrayList<>(jobs.size());
     if (threads == 1 || jobs.size() < 2) {
       for (BatchJob j : jobs) {
-        out.add(work.apply(j));
+        out.add(timed(work, j));
         progress.step();
       }
       return out;
@@ -94,7 +117,7 @@ public final class BatchRunner {
       for (BatchJob j : jobs) {
         futures.add(pool.submit(() -> {
           try {
-            return work.apply(j);
+            return timed(work, j);
           } finally {
             progress.step();
           }

@@ -18,7 +18,7 @@ public final class BatchSummary {
   private BatchSummary() {}
 
   /** The summary lines for rows computed from configsIn configurations in the given seconds. */
-  public static List<String> lines(int configsIn, List<BatchRow> rows, Sweep sweep, double seconds, int threads) {
+  public static List<String> lines(int configsIn, List<BatchRow> rows, Sweep sweep, double seconds, int threads, double cpuSeconds) {
     Map<String, List<String>> byStatus = new TreeMap<>();
     long gpus = 0;
     double cost = 0;
@@ -56,8 +56,10 @@ public final class BatchSummary {
       rows.stream().filter(r -> BatchRow.ERROR.equals(r.status())).limit(LIST_LIMIT)
           .forEach(r -> out.add("    " + label(r, sweep) + ": " + r.error()));
     }
-    out.add(String.format(Locale.ROOT, "  %s plans in %s s on %d thread(s): %s plans/s", rows.size(), Fmt.n(seconds), threads,
-        Fmt.n(seconds > 0 ? rows.size() / seconds : 0)));
+    String cpu = Double.isNaN(cpuSeconds) || cpuSeconds <= 0 || rows.isEmpty() ? ""
+        : "; " + Fmt.n(cpuSeconds * 1000 / rows.size()) + " ms CPU per plan (" + Fmt.n(rows.size() / cpuSeconds) + " plans per CPU-second)";
+    out.add(String.format(Locale.ROOT, "  %s plans in %s s on %d thread(s): %s plans/s%s", rows.size(), Fmt.n(seconds), threads,
+        Fmt.n(seconds > 0 ? rows.size() / seconds : 0), cpu));
     return out;
   }
 

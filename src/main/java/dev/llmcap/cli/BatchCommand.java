@@ -129,7 +129,7 @@ final class BatchCommand {
           List<Map<String, Object>> table = new ArrayList<>(rows.size());
           rows.forEach(r -> table.add(BatchTable.flatten(r, sweep)));
           rendered = BatchTable.render(format, BatchTable.columns(sweep), table);
-          summary = BatchSummary.lines(jobs.size(), rows, sweep, seconds, threads);
+          summary = BatchSummary.lines(jobs.size(), rows, sweep, seconds, threads, runner.cpuSeconds());
           anyError = rows.stream().anyMatch(r -> BatchRow.ERROR.equals(r.status()));
         }
       }
