@@ -52,6 +52,9 @@ public record BatchJob(ConfigSource config, Map<String, String> sweep, List<Stri
     } else {
       loader.load(parseLine(), config.source());
     }
+    if (!"inference".equals(loader.mode())) {
+      throw new InputException(config.source() + ": batch plans inference configs only (mode \"" + loader.mode() + "\")");
+    }
     for (Map.Entry<String, String> e : sweep.entrySet()) {
       loader.override(e.getKey(), dev.llmcap.config.FlagBinding.inference().get(e.getKey()), e.getValue());
     }

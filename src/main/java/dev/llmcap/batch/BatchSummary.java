@@ -43,8 +43,8 @@ public final class BatchSummary {
     }
     byStatus.keySet().stream().filter(s -> !STATUSES.contains(s)).forEach(s -> counts.add(byStatus.get(s).size() + " " + s));
     out.add("llmcap batch: " + configsIn + " configs in, " + rows.size() + " rows out: " + String.join(", ", counts));
-    out.add(String.format(Locale.ROOT, "  planned fleet (ok + sla_miss rows): %d GPUs at peak, %s per month", gpus,
-        anyCost ? "$" + String.format(Locale.ROOT, "%,.0f", cost) : "no cost"));
+    out.add(String.format(Locale.ROOT, "  planned fleet (ok + sla_miss rows): %d GPUs at peak, %s", gpus,
+        anyCost ? "$" + String.format(Locale.ROOT, "%,.0f", cost) + " per month" : "no priced plan"));
     for (String s : List.of("infeasible", "sla_miss")) {
       List<String> names = byStatus.getOrDefault(s, List.of());
       if (!names.isEmpty()) {

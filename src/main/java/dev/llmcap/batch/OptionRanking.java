@@ -114,6 +114,9 @@ public final class OptionRanking {
 
   private static dev.llmcap.model.PlanRequest request(Path config, String cloud, String region, String gpu) throws InputException {
     ConfigLoader loader = new ConfigLoader().load(config);
+    if (!"inference".equals(loader.mode())) {
+      throw new InputException(config + ": compare ranks inference configs only (mode \"" + loader.mode() + "\")");
+    }
     Map<String, FlagBinding.Target> flags = FlagBinding.inference();
     if (!cloud.isEmpty()) {
       loader.override("cloud", flags.get("cloud"), cloud);
