@@ -41,8 +41,13 @@ public final class Main {
             return new ValidateCommand(out, err).run(rest);
           case "calibrate":
             return new CalibrateCommand(out, err).run(rest);
+          case "batch":
+            return new BatchCommand(out, err, tty).run(rest);
+          case "compare":
+            return new CompareCommand(out, err, tty).run(rest);
           default:
-            err.println("llmcap: unknown command '" + command + "' (commands: plan, forecast, interactive, validate, calibrate; run llmcap --help)");
+            err.println("llmcap: unknown command '" + command
+                + "' (commands: plan, batch, compare, forecast, validate, calibrate, interactive; run llmcap --help)");
             return USAGE;
         }
       }

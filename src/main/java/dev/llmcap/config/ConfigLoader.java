@@ -25,6 +25,8 @@ import java.util.Map;
  * merged document against the mode's schema, and records where every value came from.
  */
 public final class ConfigLoader {
+  /** Shared (thread-safe once configured): building a mapper per call costs more than the conversion. */
+  private static final ObjectMapper REQUEST_MAPPER = Json.mapper();
   private final Map<String, String> provenance = new LinkedHashMap<>();
   private ObjectNode document = JsonNodeFactory.instance.objectNode();
   private String source = "flags";
@@ -71,6 +73,17 @@ public final class ConfigLoader {
       m += " (check the indentation: each field of a section indented by the same spaces)";
     }
     return m;
+  }
+
+  /** Uses an already parsed configuration (e.g. one line of a JSONL file); source names it in error messages. */
+  public ConfigLoader load(JsonNode root, String source) throws InputException {
+    if (root == null || !root.isObject()) {
+      throw new InputException(source + ": the configuration must be a JSON/YAML object with sections mode, workload, model, gpu, service, options");
+    }
+    document = (ObjectNode) root;
+    this.source = source;
+    recordProvenance(document, "", "config " + source);
+    return this;
   }
 
   private void recordProvenance(JsonNode node, String prefix, String from) {
@@ -156,7 +169,7 @@ public final class ConfigLoader {
       }
       throw new InputException(problems);
     }
-    return Json.mapper().convertValue(document, PlanRequest.class);
+    return REQUEST_MAPPER.convertValue(document, PlanRequest.class);
   }
 
   /**

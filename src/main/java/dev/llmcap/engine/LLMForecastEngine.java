@@ -83,7 +83,7 @@ public final class LLMForecastEngine {
     PreparedRequest prepared = new InputPreparer(catalog, assumptions).inference(request, provenance);
     PlanRequest r = prepared.request();
     List<Object> inputs = List.of(r.getWorkload(), r.getModel(), r.getGpu(), r.getService());
-    SessionResult result = new PlanSession(rules, assumptions).run(inputs, prepared.gpus(), prepared.models());
+    SessionResult result = new PlanSession(rules, assumptions).run(inputs, prepared.gpus(), prepared.models(), withTrace);
     return new ExplainedPlan(InferencePlanAssembler.assemble(prepared, result, rules, withTrace), prepared.provenance());
   }
 
@@ -113,7 +113,7 @@ public final class LLMForecastEngine {
     PreparedRequest prepared = new TrainingPreparer(catalog, assumptions).prepare(request, provenance);
     PlanRequest r = prepared.request();
     List<Object> inputs = List.of(r.getTraining(), r.getModel(), r.getGpu(), r.getService());
-    SessionResult result = new PlanSession(rules, assumptions).run(inputs, prepared.gpus(), prepared.models(), "training");
+    SessionResult result = new PlanSession(rules, assumptions).run(inputs, prepared.gpus(), prepared.models(), "training", withTrace);
     return TrainingPlanAssembler.assemble(prepared, result, rules, withTrace);
   }
 

@@ -28,7 +28,7 @@ public final class PlanSession {
    * @param models the model catalog entries the rules may use
    */
   public SessionResult run(Collection<?> inputs, Collection<GpuSpec> gpus, Collection<ModelSpec> models) throws RuleSetException {
-    return run(inputs, gpus, models, null);
+    return run(inputs, gpus, models, null, true);
   }
 
   /**
@@ -37,10 +37,30 @@ public final class PlanSession {
    */
   public SessionResult run(Collection<?> inputs, Collection<GpuSpec> gpus, Collection<ModelSpec> models, String rulePackage)
       throws RuleSetException {
+    return run(inputs, gpus, models, rulePackage, true);
+  }
+
+  /**
+   * As {@link #run(Collection, Collection, Collection)}; without withTrace only the assumptions used are recorded (no
+   * audit trace entries): about a quarter less CPU per plan, for batch runs.
+   */
+  public SessionResult run(Collection<?> inputs, Collection<GpuSpec> gpus, Collection<ModelSpec> models, boolean withTrace)
+      throws RuleSetException {
+    return run(inputs, gpus, models, null, withTrace);
+  }
+
+  /** The full form: one rule package or all (null), with or without the audit trace. */
+  public SessionResult run(Collection<?> inputs, Collection<GpuSpec> gpus, Collection<ModelSpec> models, String rulePackage,
+      boolean withTrace) throws RuleSetException {
     KieSession session = rules.kieBase().newKieSession();
-    AuditTrace trace = new AuditTrace();
-    session.addEventListener((org.kie.api.event.rule.AgendaEventListener) trace);
-    session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) trace);
+    AuditTrace trace = withTrace ? new AuditTrace() : null;
+    AssumptionsUsed used = withTrace ? null : new AssumptionsUsed();
+    if (trace != null) {
+      session.addEventListener((org.kie.api.event.rule.AgendaEventListener) trace);
+      session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) trace);
+    } else {
+      session.addEventListener(used);
+    }
     try {
       for (Assumption a : assumptions.all()) {
         session.insert(a);
@@ -66,7 +86,8 @@ public final class PlanSession {
             + "raise engine_max_rule_firings in " + Assumptions.FILE + " if this is expected");
       }
       List<Object> facts = new ArrayList<>(session.getObjects());
-      return new SessionResult(facts, trace.entries(), trace.assumptionsUsed());
+      return trace != null ? new SessionResult(facts, trace.entries(), trace.assumptionsUsed())
+          : new SessionResult(facts, List.of(), used.assumptions());
     } finally {
       session.dispose();
     }

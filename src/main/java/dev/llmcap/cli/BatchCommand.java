@@ -1,0 +1,253 @@
+package dev.llmcap.cli;
+
+import dev.llmcap.batch.BatchInputs;
+import dev.llmcap.batch.BatchJob;
+import dev.llmcap.batch.BatchRow;
+import dev.llmcap.batch.BatchRunner;
+import dev.llmcap.batch.BatchSummary;
+import dev.llmcap.batch.BatchTable;
+import dev.llmcap.batch.ConfigSource;
+import dev.llmcap.batch.DiffReport;
+import dev.llmcap.batch.DiffRow;
+import dev.llmcap.batch.Progress;
+import dev.llmcap.batch.Sweep;
+import dev.llmcap.catalog.CatalogException;
+import dev.llmcap.engine.LLMForecastEngine;
+import dev.llmcap.engine.RuleSetException;
+import dev.llmcap.engine.Workspace;
+import dev.llmcap.export.AtomicFiles;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/**
+ * The batch command: plans many configs (files, folders, JSONL) on all cores, optionally swept over a cross product of
+ * field values, one results row per config in input order; or, with --compare-rules, the rule-change diff.
+ */
+final class BatchCommand {
+  private final PrintStream out;
+  private final PrintStream err;
+
+  BatchCommand(PrintStream out, PrintStream err, boolean tty) {
+    this.out = out;
+    this.err = err;
+  }
+
+  static Options options() {
+    Options o = new Options();
+    o.addOption(value("output", "FILE", "write the results to FILE; format from the extension: .csv, .jsonl, .json (.txt for a diff)"));
+    o.addOption(value("format", "FMT", "csv (default), jsonl or json; a rule-change diff also has text (its default)"));
+    o.addOption(flag("force", "overwrite an existing output file"));
+    o.addOption(value("threads", "N", "worker threads (default: the number of processors)"));
+    o.addOption(Option.builder().longOpt("sweep").hasArg().argName("KEY=V1,V2")
+        .desc("plan every base config with each value of a field (repeatable: the cross product); keys are the plan "
+            + "flags, e.g. gpu, rps, precision, input-tokens, model, p99-ms, cloud, region, target-utilization").build());
+    o.addOption(value("rules", "DIR", "rules folder (default rules/)"));
+    o.addOption(value("compare-rules", "DIR", "rule-change diff: also plan with the rules of DIR (the old rules) and report what changed"));
+    o.addOption(value("gpu-catalog", "DIR", "GPU catalog folder (default gpu-catalog/)"));
+    o.addOption(value("model-catalog", "DIR", "model catalog folder (default model-catalog/)"));
+    o.addOption(Option.builder().longOpt("set").hasArg().argName("NAME=VALUE")
+        .desc("override one assumption for every plan of the batch (repeatable)").build());
+    o.addOption(flag("no-progress", "never draw the progress bar"));
+    o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+    return o;
+  }
+
+  private static Option value(String name, String arg, String desc) {
+    return Option.builder().longOpt(name).hasArg().argName(arg).desc(desc).build();
+  }
+
+  private static Option flag(String name, String desc) {
+    return Option.builder().longOpt(name).desc(desc).build();
+  }
+
+  int run(String[] args) {
+    Options options = options();
+    CommandLine cl;
+    Sweep sweep;
+    int threads;
+    try {
+      cl = new DefaultParser().parse(options, args);
+      if (cl.hasOption("help")) {
+        printHelp(options);
+        return Main.OK;
+      }
+      if (cl.getArgList().isEmpty()) {
+        throw new UsageException("batch needs at least one INPUT (config file, folder or JSONL file)");
+      }
+      sweep = sweep(cl);
+      threads = threads(cl);
+    } catch (ParseException | UsageException e) {
+      err.println("llmcap batch: " + e.getMessage());
+      err.println("run 'llmcap batch --help' for the list of flags");
+      return Main.USAGE;
+    }
+    try {
+      boolean diff = cl.hasOption("compare-rules");
+      Path target = cl.hasOption("output") ? OutputPaths.resolve(cl.getOptionValue("output"), cl.hasOption("force")) : null;
+      String format = format(cl, target, diff);
+      Map<String, String> overrides = assumptionOverrides(cl);
+      LLMForecastEngine engine = new LLMForecastEngine(workspace(cl), overrides);
+      LLMForecastEngine oldEngine = diff
+          ? new LLMForecastEngine(workspace(cl).withRules(Path.of(cl.getOptionValue("compare-rules"))), overrides) : null;
+
+      List<ConfigSource> configs = BatchInputs.expand(cl.getArgList());
+      List<BatchJob> jobs = BatchJob.of(configs, sweep);
+      if (jobs.isEmpty()) {
+        err.println("llmcap batch: warning: no configs found in " + String.join(" ", cl.getArgList()));
+      }
+      BatchRunner runner = new BatchRunner(threads);
+      boolean bar = !cl.hasOption("no-progress") && Progress.stderrIsTerminal();
+      long start = System.nanoTime();
+      String rendered;
+      List<String> summary;
+      boolean anyError;
+      try (Progress progress = Progress.start(err, jobs.size(), "plans", bar)) {
+        if (diff) {
+          List<DiffRow> rows = runner.run(jobs, j -> DiffReport.diffOne(oldEngine, engine, j), progress);
+          progress.close();
+          rendered = DiffReport.render(format, rows, sweep);
+          summary = DiffReport.summary(jobs.size(), rows);
+          anyError = rows.stream().anyMatch(r -> BatchRow.ERROR.equals(r.status()));
+        } else {
+          List<BatchRow> rows = runner.plan(engine, jobs, progress);
+          double seconds = (System.nanoTime() - start) / 1e9;
+          progress.close();
+          List<Map<String, Object>> table = new ArrayList<>(rows.size());
+          rows.forEach(r -> table.add(BatchTable.flatten(r, sweep)));
+          rendered = BatchTable.render(format, BatchTable.columns(sweep), table);
+          summary = BatchSummary.lines(jobs.size(), rows, sweep, seconds, threads, runner.cpuSeconds());
+          anyError = rows.stream().anyMatch(r -> BatchRow.ERROR.equals(r.status()));
+        }
+      }
+      if (target != null) {
+        AtomicFiles.write(target, rendered);
+        err.println("llmcap batch: results written to " + target);
+      } else {
+        out.print(rendered);
+        out.flush();
+      }
+      summary.forEach(err::println);
+      return anyError ? Main.FAILED : Main.OK;
+    } catch (UsageException e) {
+      err.println("llmcap batch: " + e.getMessage());
+      return Main.USAGE;
+    } catch (RuleSetException e) {
+      e.problems().forEach(p -> err.println("llmcap batch: rules: " + p));
+      return Main.USAGE;
+    } catch (CatalogException e) {
+      err.println("llmcap batch: catalog: " + e.getMessage());
+      return Main.USAGE;
+    } catch (IOException e) {
+      err.println("llmcap batch: " + e.getMessage());
+      return Main.FAILED;
+    }
+  }
+
+  private static Sweep sweep(CommandLine cl) throws UsageException {
+    String[] specs = cl.getOptionValues("sweep");
+    if (specs == null) {
+      return Sweep.none();
+    }
+    try {
+      return Sweep.parse(Arrays.asList(specs));
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw new UsageException(e instanceof ArithmeticException ? "--sweep: too many combinations" : e.getMessage());
+    }
+  }
+
+  private static int threads(CommandLine cl) throws UsageException {
+    if (!cl.hasOption("threads")) {
+      return Runtime.getRuntime().availableProcessors();
+    }
+    try {
+      int n = Integer.parseInt(cl.getOptionValue("threads").trim());
+      if (n < 1 || n > 1024) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new UsageException("--threads must be a whole number from 1 to 1024 (got '" + cl.getOptionValue("threads") + "')");
+    }
+  }
+
+  private static String format(CommandLine cl, Path target, boolean diff) throws UsageException {
+    List<String> allowed = diff ? List.of("text", "csv", "jsonl", "json") : List.of("csv", "jsonl", "json");
+    String f;
+    if (cl.hasOption("format")) {
+      f = cl.getOptionValue("format").toLowerCase(Locale.ROOT);
+    } else if (target != null) {
+      String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
+      String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+      f = ext.equals("txt") ? "text" : ext.equals("ndjson") ? "jsonl" : ext;
+      if (!allowed.contains(f)) {
+        throw new UsageException("cannot tell the format of " + target.getFileName() + ": use a ." + String.join(", .", allowed)
+            .replace(".text", ".txt") + " file or --format");
+      }
+    } else {
+      f = diff ? "text" : "csv";
+    }
+    if (!allowed.contains(f)) {
+      throw new UsageException("--format must be one of " + String.join("|", allowed) + " (got '" + f + "')");
+    }
+    return f;
+  }
+
+  private static Workspace workspace(CommandLine cl) {
+    Workspace w = Workspace.fromEnvironment();
+    if (cl.hasOption("rules")) {
+      w = w.withRules(Path.of(cl.getOptionValue("rules")));
+    }
+    if (cl.hasOption("gpu-catalog")) {
+      w = w.withGpuCatalog(Path.of(cl.getOptionValue("gpu-catalog")));
+    }
+    if (cl.hasOption("model-catalog")) {
+      w = w.withModelCatalog(Path.of(cl.getOptionValue("model-catalog")));
+    }
+    return w;
+  }
+
+  static Map<String, String> assumptionOverrides(CommandLine cl) throws UsageException {
+    Map<String, String> map = new LinkedHashMap<>();
+    String[] values = cl.getOptionValues("set");
+    if (values == null) {
+      return map;
+    }
+    for (String v : values) {
+      int eq = v.indexOf('=');
+      if (eq <= 0) {
+        throw new UsageException("--set expects NAME=VALUE (got '" + v + "')");
+      }
+      map.put(v.substring(0, eq).trim(), v.substring(eq + 1).trim());
+    }
+    return map;
+  }
+
+  private void printHelp(Options options) {
+    HelpFormatter f = new HelpFormatter();
+    f.setOptionComparator(null);
+    PrintWriter pw = new PrintWriter(out, true);
+    f.printHelp(pw, 110, "llmcap batch INPUT... [flags]",
+        "Plans many configurations at once. INPUT: config files (.json, .yaml), folders (searched recursively) and JSONL "
+            + "files (one config per line). One row per config, in input order, with its source and status "
+            + "(ok|sla_miss|infeasible|error); a summary on stderr.\n\n",
+        options, 2, 2, "\nExamples:\n  llmcap batch configs/ --output fleet.csv\n"
+            + "  llmcap batch examples/chat-service.json --sweep gpu=A100-80GB,H100-80GB,L40S --sweep rps=5,10,20,40\n"
+            + "  llmcap batch configs/ --rules rules-new/ --compare-rules rules/\n"
+            + "Exit codes: 0 every config planned, 1 some config failed (see its error row), 2 usage error.", false);
+    pw.flush();
+  }
+}

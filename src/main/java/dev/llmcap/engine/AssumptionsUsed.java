@@ -1,0 +1,29 @@
+package dev.llmcap.engine;
+
+import dev.llmcap.model.fact.Assumption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+
+/** Records which assumptions fired rules matched (by name), without building an audit trace: the cheap listener for batch plans. */
+final class AssumptionsUsed extends DefaultAgendaEventListener {
+  private final Map<String, Assumption> used = new TreeMap<>();
+
+  @Override
+  public void beforeMatchFired(BeforeMatchFiredEvent event) {
+    for (Object o : event.getMatch().getObjects()) {
+      if (o instanceof Assumption) {
+        Assumption a = (Assumption) o;
+        used.put(a.getName(), a);
+      }
+    }
+  }
+
+  /** The assumptions matched so far, sorted by name. */
+  List<Assumption> assumptions() {
+    return new ArrayList<>(used.values());
+  }
+}
