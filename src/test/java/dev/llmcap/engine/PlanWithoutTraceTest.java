@@ -24,7 +24,8 @@ class PlanWithoutTraceTest {
       assertThat(without.trace()).isNull();
       LLMCapacityPlan stripped = new LLMCapacityPlan(with.mode(), with.verdict(), with.headline(), with.workloadInput(),
           with.modelConfig(), with.gpuConfig(), with.service(), with.model(), with.gpuResources(), with.throughput(), with.storage(),
-          with.network(), with.scaling(), with.cost(), with.findings(), with.gpuOptions(), with.assumptions(), with.rules(), null);
+          with.network(), with.scaling(), with.cost(), with.findings(), with.gpuOptions(), with.assumptions(), with.rules(), null,
+          with.latencyVsLoad());
       assertThat(PlanJson.write(without)).isEqualTo(PlanJson.write(stripped));
     }
   }
