@@ -26,7 +26,8 @@ import org.apache.commons.cli.ParseException;
 /** The validate command: scores the rules' predictions against measured serving results (per row and summarised). */
 final class ValidateCommand {
   /** The command that regenerates docs/accuracy.md. */
-  static final String REPORT_COMMAND = "./llmcap validate --measurements docs/accuracy-data/inference.csv --format markdown > docs/accuracy.md";
+  static final String REPORT_COMMAND = "./llmcap validate --measurements docs/accuracy-data/inference.csv"
+      + " --training docs/accuracy-data/training.csv --format markdown > docs/accuracy.md";
 
   private final PrintStream out;
   private final PrintStream err;
@@ -40,6 +41,8 @@ final class ValidateCommand {
     Options o = new Options();
     o.addOption(Option.builder().longOpt("measurements").hasArg().argName("FILE.csv")
         .desc("measured serving results in the layout of the calibration data (inference.csv)").build());
+    o.addOption(Option.builder().longOpt("training").hasArg().argName("FILE.csv")
+        .desc("measured training runs (columns of docs/accuracy-data/training.csv): scores tokens/s per GPU").build());
     o.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT").desc("text (default), csv, json or markdown").build());
     o.addOption(Option.builder().longOpt("rules").hasArg().argName("DIR").desc("rules folder (default: rules/)").build());
     o.addOption(Option.builder().longOpt("gpu-catalog").hasArg().argName("DIR").desc("GPU catalog folder").build());
@@ -64,8 +67,8 @@ final class ValidateCommand {
             "\nRegenerate the shipped accuracy report:\n  " + REPORT_COMMAND + "\nExit codes: 0 scored, 1 failed, 2 usage or input error.");
         return Main.OK;
       }
-      if (!cl.hasOption("measurements")) {
-        throw new UsageException("give --measurements FILE.csv");
+      if (!cl.hasOption("measurements") && !cl.hasOption("training")) {
+        throw new UsageException("give --measurements FILE.csv (serving) or --training FILE.csv (training runs)");
       }
     } catch (ParseException | UsageException e) {
       err.println("llmcap validate: " + e.getMessage());
@@ -79,6 +82,10 @@ final class ValidateCommand {
     }
     try {
       LLMForecastEngine engine = new LLMForecastEngine(workspace(cl), setOverrides(cl));
+      if (!cl.hasOption("measurements")) {
+        writeTraining(cl, engine, format);
+        return Main.OK;
+      }
       Validator validator = new Validator(new CaseMapper(engine.catalog()));
       Validator.Prepared prepared = validator.prepare(MeasurementReader.read(Path.of(cl.getOptionValue("measurements"))));
       ValidationRun run = validator.score(engine, prepared);
@@ -91,6 +98,10 @@ final class ValidateCommand {
         default: report.text(out);
       }
       err.println("llmcap validate: " + run.scores().size() + " metric(s) scored, " + run.skips().size() + " row(s) skipped");
+      if (cl.hasOption("training")) {
+        out.println();
+        writeTraining(cl, engine, format);
+      }
       return Main.OK;
     } catch (UsageException e) {
       err.println("llmcap validate: " + e.getMessage());
@@ -104,7 +115,22 @@ final class ValidateCommand {
     } catch (CatalogException e) {
       err.println("llmcap validate: catalog: " + e.getMessage());
       return Main.USAGE;
+    } catch (java.io.IOException e) {
+      err.println("llmcap validate: " + e.getMessage());
+      return Main.FAILED;
     }
+  }
+
+  /** --training FILE.csv: tokens/s per GPU of measured training runs against the training rules. */
+  private void writeTraining(CommandLine cl, LLMForecastEngine engine, String format) throws UsageException, java.io.IOException {
+    Path csv = Path.of(cl.getOptionValue("training"));
+    if (!java.nio.file.Files.isRegularFile(csv)) {
+      throw new UsageException(csv + ": file not found");
+    }
+    dev.llmcap.engine.TrainingValidation.Report report = dev.llmcap.engine.TrainingValidation.score(engine, csv);
+    TrainingReportWriter.write(report, format, out);
+    err.println("llmcap validate: " + report.scored() + " training row(s) scored, median absolute error "
+        + String.format(Locale.ROOT, "%.1f", report.medianAbsErrorPct()) + "%");
   }
 
   static Workspace workspace(CommandLine cl) {
