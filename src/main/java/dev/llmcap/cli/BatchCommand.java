@@ -99,10 +99,10 @@ final class BatchCommand {
       boolean diff = cl.hasOption("compare-rules");
       Path target = cl.hasOption("output") ? OutputPaths.resolve(cl.getOptionValue("output"), cl.hasOption("force")) : null;
       String format = format(cl, target, diff);
-      Map<String, String> overrides = assumptionOverrides(cl);
-      LLMForecastEngine engine = new LLMForecastEngine(workspace(cl), overrides);
+      Map<String, String> overrides = CommonFlags.assumptionOverrides(cl);
+      LLMForecastEngine engine = new LLMForecastEngine(CommonFlags.workspace(cl), overrides);
       LLMForecastEngine oldEngine = diff
-          ? new LLMForecastEngine(workspace(cl).withRules(Path.of(cl.getOptionValue("compare-rules"))), overrides) : null;
+          ? new LLMForecastEngine(CommonFlags.workspace(cl).withRules(Path.of(cl.getOptionValue("compare-rules"))), overrides) : null;
 
       List<ConfigSource> configs = BatchInputs.expand(cl.getArgList());
       List<BatchJob> jobs = BatchJob.of(configs, sweep);
@@ -204,36 +204,6 @@ final class BatchCommand {
       throw new UsageException("--format must be one of " + String.join("|", allowed) + " (got '" + f + "')");
     }
     return f;
-  }
-
-  private static Workspace workspace(CommandLine cl) {
-    Workspace w = Workspace.fromEnvironment();
-    if (cl.hasOption("rules")) {
-      w = w.withRules(Path.of(cl.getOptionValue("rules")));
-    }
-    if (cl.hasOption("gpu-catalog")) {
-      w = w.withGpuCatalog(Path.of(cl.getOptionValue("gpu-catalog")));
-    }
-    if (cl.hasOption("model-catalog")) {
-      w = w.withModelCatalog(Path.of(cl.getOptionValue("model-catalog")));
-    }
-    return w;
-  }
-
-  static Map<String, String> assumptionOverrides(CommandLine cl) throws UsageException {
-    Map<String, String> map = new LinkedHashMap<>();
-    String[] values = cl.getOptionValues("set");
-    if (values == null) {
-      return map;
-    }
-    for (String v : values) {
-      int eq = v.indexOf('=');
-      if (eq <= 0) {
-        throw new UsageException("--set expects NAME=VALUE (got '" + v + "')");
-      }
-      map.put(v.substring(0, eq).trim(), v.substring(eq + 1).trim());
-    }
-    return map;
   }
 
   private void printHelp(Options options) {

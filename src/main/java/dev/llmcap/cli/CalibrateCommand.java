@@ -83,7 +83,7 @@ final class CalibrateCommand {
       return Main.USAGE;
     }
     try {
-      Workspace ws = ValidateCommand.workspace(cl);
+      Workspace ws = CommonFlags.workspace(cl);
       Path target = cl.hasOption("out") ? Path.of(cl.getOptionValue("out")) : ws.rules().resolve(Assumptions.CALIBRATION_FILE);
       if (Files.exists(target) && !cl.hasOption("force")) {
         throw new UsageException(target + " exists; pass --force to overwrite it");
@@ -92,7 +92,7 @@ final class CalibrateCommand {
         throw new UsageException(target + " is a directory");
       }
       Path measurements = Path.of(cl.getOptionValue("measurements"));
-      LLMForecastEngine engine = new LLMForecastEngine(ws, ValidateCommand.setOverrides(cl));
+      LLMForecastEngine engine = new LLMForecastEngine(ws, CommonFlags.assumptionOverrides(cl));
       Validator validator = new Validator(new CaseMapper(engine.catalog()));
       Validator.Prepared prepared = validator.prepare(MeasurementReader.read(measurements));
       if (prepared.cases().isEmpty()) {

@@ -78,7 +78,7 @@ final class CompareCommand {
     try {
       Path target = cl.hasOption("output") ? OutputPaths.resolve(cl.getOptionValue("output"), cl.hasOption("force")) : null;
       String format = format(cl, target);
-      LLMForecastEngine engine = new LLMForecastEngine(workspace(cl), BatchCommand.assumptionOverrides(cl));
+      LLMForecastEngine engine = new LLMForecastEngine(CommonFlags.workspace(cl), CommonFlags.assumptionOverrides(cl));
       List<String> gpus = gpus(cl.getOptionValue("gpus", "all"), engine);
       List<String> clouds = clouds(cl.getOptionValue("clouds"));
       OptionRanking.Result result = new OptionRanking(engine).rank(Path.of(cl.getArgList().get(0)), gpus, clouds,
@@ -262,20 +262,6 @@ final class CompareCommand {
 
   private static String ms(Double v) {
     return v == null ? "-" : String.format(Locale.ROOT, "%.1f", v);
-  }
-
-  private static Workspace workspace(CommandLine cl) {
-    Workspace w = Workspace.fromEnvironment();
-    if (cl.hasOption("rules")) {
-      w = w.withRules(Path.of(cl.getOptionValue("rules")));
-    }
-    if (cl.hasOption("gpu-catalog")) {
-      w = w.withGpuCatalog(Path.of(cl.getOptionValue("gpu-catalog")));
-    }
-    if (cl.hasOption("model-catalog")) {
-      w = w.withModelCatalog(Path.of(cl.getOptionValue("model-catalog")));
-    }
-    return w;
   }
 
   private void printHelp(Options options) {

@@ -149,7 +149,7 @@ final class ForecastCommand {
       }
     }
 
-    LLMForecastEngine engine = new LLMForecastEngine(workspace(cl), assumptionOverrides(cl));
+    LLMForecastEngine engine = new LLMForecastEngine(CommonFlags.workspace(cl), CommonFlags.assumptionOverrides(cl));
     CleanedSeries cleaned = null;
     ForecastResult result = null;
     ForecastScenarios.Result scenarios = null;
@@ -387,36 +387,6 @@ final class ForecastCommand {
     } finally {
       Files.deleteIfExists(tmp);
     }
-  }
-
-  private static Workspace workspace(CommandLine cl) {
-    Workspace w = Workspace.fromEnvironment();
-    if (cl.hasOption("rules")) {
-      w = w.withRules(Path.of(cl.getOptionValue("rules")));
-    }
-    if (cl.hasOption("gpu-catalog")) {
-      w = w.withGpuCatalog(Path.of(cl.getOptionValue("gpu-catalog")));
-    }
-    if (cl.hasOption("model-catalog")) {
-      w = w.withModelCatalog(Path.of(cl.getOptionValue("model-catalog")));
-    }
-    return w;
-  }
-
-  private static Map<String, String> assumptionOverrides(CommandLine cl) throws UsageException {
-    Map<String, String> map = new LinkedHashMap<>();
-    String[] values = cl.getOptionValues("set");
-    if (values == null) {
-      return map;
-    }
-    for (String v : values) {
-      int eq = v.indexOf('=');
-      if (eq <= 0) {
-        throw new UsageException("--set expects NAME=VALUE (got '" + v + "')");
-      }
-      map.put(v.substring(0, eq).trim(), v.substring(eq + 1).trim());
-    }
-    return map;
   }
 
   private void printHelp(Options options) {

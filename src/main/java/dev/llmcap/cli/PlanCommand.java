@@ -95,7 +95,7 @@ final class PlanCommand {
       }
       if (training) {
         PlanRequest request = loader.toRequest();
-        LLMForecastEngine engine = new LLMForecastEngine(workspace(cl), assumptionOverrides(cl));
+        LLMForecastEngine engine = new LLMForecastEngine(CommonFlags.workspace(cl), CommonFlags.assumptionOverrides(cl));
         TrainingCapacityPlan plan = engine.planTraining(request, loader.provenance(), !cl.hasOption("no-trace"));
         return emit(cl, request, plan, loader.provenance());
       }
@@ -104,8 +104,8 @@ final class PlanCommand {
       }
       PlanRequest request = loader.toRequest();
       checkOutputs(cl, request); // refuse a bad output path before spending time on the plan
-      Map<String, String> overrides = assumptionOverrides(cl);
-      LLMForecastEngine engine = new LLMForecastEngine(workspace(cl), overrides);
+      Map<String, String> overrides = CommonFlags.assumptionOverrides(cl);
+      LLMForecastEngine engine = new LLMForecastEngine(CommonFlags.workspace(cl), overrides);
       ExplainedPlan explained;
       try {
         explained = engine.planExplained(request, loader.provenance(), !cl.hasOption("no-trace"));
@@ -199,36 +199,6 @@ final class PlanCommand {
   /** A plan was produced: exit 0 even when it is infeasible (the verdict says so); failures to plan exit 1. */
   private static int exitFor(Object plan) {
     return Main.OK;
-  }
-
-  private static Workspace workspace(CommandLine cl) {
-    Workspace w = Workspace.fromEnvironment();
-    if (cl.hasOption("rules")) {
-      w = w.withRules(Path.of(cl.getOptionValue("rules")));
-    }
-    if (cl.hasOption("gpu-catalog")) {
-      w = w.withGpuCatalog(Path.of(cl.getOptionValue("gpu-catalog")));
-    }
-    if (cl.hasOption("model-catalog")) {
-      w = w.withModelCatalog(Path.of(cl.getOptionValue("model-catalog")));
-    }
-    return w;
-  }
-
-  private static Map<String, String> assumptionOverrides(CommandLine cl) throws UsageException {
-    Map<String, String> map = new LinkedHashMap<>();
-    String[] values = cl.getOptionValues("set");
-    if (values == null) {
-      return map;
-    }
-    for (String v : values) {
-      int eq = v.indexOf('=');
-      if (eq <= 0) {
-        throw new UsageException("--set expects NAME=VALUE (got '" + v + "')");
-      }
-      map.put(v.substring(0, eq).trim(), v.substring(eq + 1).trim());
-    }
-    return map;
   }
 
   /** Assumptions for the help text's defaults (from --rules DIR when given); none when they cannot be read. */

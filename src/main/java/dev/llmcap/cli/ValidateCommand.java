@@ -81,7 +81,7 @@ final class ValidateCommand {
       return Main.USAGE;
     }
     try {
-      LLMForecastEngine engine = new LLMForecastEngine(workspace(cl), setOverrides(cl));
+      LLMForecastEngine engine = new LLMForecastEngine(CommonFlags.workspace(cl), CommonFlags.assumptionOverrides(cl));
       if (!cl.hasOption("measurements")) {
         writeTraining(cl, engine, format);
         return Main.OK;
@@ -131,35 +131,6 @@ final class ValidateCommand {
     TrainingReportWriter.write(report, format, out);
     err.println("llmcap validate: " + report.scored() + " training row(s) scored, median absolute error "
         + String.format(Locale.ROOT, "%.1f", report.medianAbsErrorPct()) + "%");
-  }
-
-  static Workspace workspace(CommandLine cl) {
-    Workspace w = Workspace.fromEnvironment();
-    if (cl.hasOption("rules")) {
-      w = w.withRules(Path.of(cl.getOptionValue("rules")));
-    }
-    if (cl.hasOption("gpu-catalog")) {
-      w = w.withGpuCatalog(Path.of(cl.getOptionValue("gpu-catalog")));
-    }
-    if (cl.hasOption("model-catalog")) {
-      w = w.withModelCatalog(Path.of(cl.getOptionValue("model-catalog")));
-    }
-    return w;
-  }
-
-  static Map<String, String> setOverrides(CommandLine cl) throws UsageException {
-    Map<String, String> map = new LinkedHashMap<>();
-    String[] values = cl.getOptionValues("set");
-    if (values != null) {
-      for (String v : values) {
-        int eq = v.indexOf('=');
-        if (eq <= 0) {
-          throw new UsageException("--set expects NAME=VALUE (got '" + v + "')");
-        }
-        map.put(v.substring(0, eq).trim(), v.substring(eq + 1).trim());
-      }
-    }
-    return map;
   }
 
   void help(PrintStream to, String usage, String header, String footer) {

@@ -110,51 +110,34 @@ public final class InputPreparer {
   }
 
   private void applyDefaults(PlanRequest r, Map<String, String> from) throws RuleSetException {
+    InputDefaults defaults = new InputDefaults(assumptions, from);
     LLMWorkloadInput w = r.getWorkload();
     ModelConfig m = r.getModel();
     GpuConfig g = r.getGpu();
     ServiceInput s = r.getService();
     if (w.getPeakLoadMultiplier() == null) {
-      w.setPeakLoadMultiplier(number("default.peak_load_multiplier", "workload.peak_load_multiplier", from));
+      w.setPeakLoadMultiplier(defaults.number("default.peak_load_multiplier", "workload.peak_load_multiplier"));
     }
     if (w.getGrowthRate() == null) {
-      w.setGrowthRate(number("default.growth_rate", "workload.growth_rate", from));
+      w.setGrowthRate(defaults.number("default.growth_rate", "workload.growth_rate"));
     }
     if (m.getPrecision() == null) {
-      m.setPrecision(text("default.precision", "model.precision", from));
+      m.setPrecision(defaults.text("default.precision", "model.precision"));
     }
     if (m.getKvCachePrecision() == null) {
-      m.setKvCachePrecision(text("default.kv_cache_precision." + m.getPrecision(), "model.kv_cache_precision", from));
+      m.setKvCachePrecision(defaults.text("default.kv_cache_precision." + m.getPrecision(), "model.kv_cache_precision"));
     }
     if (m.getContextWindow() == null) {
-      m.setContextWindow((int) number("default.context_window", "model.context_window", from));
+      m.setContextWindow((int) defaults.number("default.context_window", "model.context_window"));
     }
     if (m.getBatchSize() == null) {
-      m.setBatchSize((int) number("default.batch_size", "model.batch_size", from));
+      m.setBatchSize((int) defaults.number("default.batch_size", "model.batch_size"));
     }
     if (g.getTargetGpuUtilization() == null) {
-      g.setTargetGpuUtilization(number("default.target_gpu_utilization", "gpu.target_gpu_utilization", from));
+      g.setTargetGpuUtilization(defaults.number("default.target_gpu_utilization", "gpu.target_gpu_utilization"));
     }
-    if (s.getEnvironment() == null) {
-      s.setEnvironment(text("default.environment", "service.environment", from));
-    }
-    if (s.getCriticality() == null) {
-      s.setCriticality(text("default.criticality", "service.criticality", from));
-    }
-    if (s.getCloudProvider() == null) {
-      s.setCloudProvider(text("default.cloud", "service.cloud_provider", from));
-    }
+    defaults.service(s);
   }
 
-  private double number(String assumption, String field, Map<String, String> from) throws RuleSetException {
-    double v = assumptions.number(assumption);
-    from.put(field, "default (assumption " + assumption + ")");
-    return v;
-  }
 
-  private String text(String assumption, String field, Map<String, String> from) throws RuleSetException {
-    String v = assumptions.text(assumption);
-    from.put(field, "default (assumption " + assumption + ")");
-    return v;
-  }
 }

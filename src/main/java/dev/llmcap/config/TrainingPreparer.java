@@ -115,49 +115,32 @@ public final class TrainingPreparer {
   }
 
   private void applyDefaults(PlanRequest r, Map<String, String> from) throws RuleSetException {
+    InputDefaults defaults = new InputDefaults(assumptions, from);
     TrainingInput t = r.getTraining();
     if (t.getMicroBatchSize() == null) {
-      t.setMicroBatchSize((int) number("default.micro_batch_size", "training.micro_batch_size", from));
+      t.setMicroBatchSize((int) defaults.number("default.micro_batch_size", "training.micro_batch_size"));
     }
     if (t.getOptimizerType() == null) {
-      t.setOptimizerType(text("default.optimizer_type", "training.optimizer_type", from));
+      t.setOptimizerType(defaults.text("default.optimizer_type", "training.optimizer_type"));
     }
     if (t.getGradientCheckpointing() == null) {
-      t.setGradientCheckpointing(number("default.gradient_checkpointing", "training.gradient_checkpointing", from) > 0);
+      t.setGradientCheckpointing(defaults.number("default.gradient_checkpointing", "training.gradient_checkpointing") > 0);
     }
     if (t.getTrainingPrecision() == null) {
-      t.setTrainingPrecision(text("default.training_precision", "training.training_precision", from));
+      t.setTrainingPrecision(defaults.text("default.training_precision", "training.training_precision"));
     }
     if (t.getMethod() == null) {
-      t.setMethod(text("default.training_method", "training.method", from));
+      t.setMethod(defaults.text("default.training_method", "training.method"));
     }
     if (!"full".equals(t.getMethod()) && t.getLoraRank() == null) {
-      t.setLoraRank((int) number("default.lora_rank", "training.lora_rank", from));
+      t.setLoraRank((int) defaults.number("default.lora_rank", "training.lora_rank"));
     }
     if (r.getModel().getPrecision() == null) {
-      r.getModel().setPrecision(text("default.precision", "model.precision", from));
+      r.getModel().setPrecision(defaults.text("default.precision", "model.precision"));
     }
     ServiceInput s = r.getService();
-    if (s.getEnvironment() == null) {
-      s.setEnvironment(text("default.environment", "service.environment", from));
-    }
-    if (s.getCriticality() == null) {
-      s.setCriticality(text("default.criticality", "service.criticality", from));
-    }
-    if (s.getCloudProvider() == null) {
-      s.setCloudProvider(text("default.cloud", "service.cloud_provider", from));
-    }
+    defaults.service(s);
   }
 
-  private double number(String assumption, String field, Map<String, String> from) throws RuleSetException {
-    double v = assumptions.number(assumption);
-    from.put(field, "default (assumption " + assumption + ")");
-    return v;
-  }
 
-  private String text(String assumption, String field, Map<String, String> from) throws RuleSetException {
-    String v = assumptions.text(assumption);
-    from.put(field, "default (assumption " + assumption + ")");
-    return v;
-  }
 }

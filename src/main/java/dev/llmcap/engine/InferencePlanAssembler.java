@@ -136,7 +136,8 @@ final class InferencePlanAssembler {
         price.length > 3 ? price[3] : null, price.length > 4 ? price[4] : null);
   }
 
-  private static ModelSummary modelSummary(SessionResult r) {
+  /** The architecture the rules used, for the plan header (shared with training plans). */
+  static ModelSummary modelSummary(SessionResult r) {
     Optional<ModelSpec> m = r.model();
     if (m.isEmpty()) {
       return null;

@@ -81,7 +81,7 @@ final class TrainingPlanAssembler {
       used.add(new AssumptionUsed(a.getName(), a.getNumber(), a.getText(), emptyToNull(a.getUnit()), a.getDescription(), a.getSource()));
     }
     List<String> headline = TrainingHeadline.lines(verdict, gpu, metrics, dp, cost, v);
-    return new TrainingCapacityPlan("training", verdict, headline, t, req.getModel(), req.getGpu(), req.getService(), modelSummary(r),
+    return new TrainingCapacityPlan("training", verdict, headline, t, req.getModel(), req.getGpu(), req.getService(), InferencePlanAssembler.modelSummary(r),
         gpu, metrics, dp, storage, cost, findings, options.size() > 1 ? options : null, used, new RulesInfo(rules.dir().toString(), rules.hash(), rules.ruleFiles()),
         withTrace ? r.trace() : null);
   }
@@ -127,16 +127,6 @@ final class TrainingPlanAssembler {
         price.length > 3 ? price[3] : null, price.length > 4 ? price[4] : null);
   }
 
-  private static ModelSummary modelSummary(SessionResult r) {
-    Optional<ModelSpec> m = r.model();
-    if (m.isEmpty()) {
-      return null;
-    }
-    ModelSpec x = m.get();
-    return new ModelSummary(x.getId(), x.getDisplayName(), x.getParamsB(), round(x.getActiveParamsB()), x.getLayers(),
-        x.getHiddenSize(), x.getAttentionHeads(), x.getKvHeads(), x.getHeadDim(), x.getAttention(), x.getExperts(),
-        String.join("; ", x.getSources()));
-  }
 
   private static Long whole(Double v) {
     return v == null ? null : (long) Math.ceil(v - 1e-9);

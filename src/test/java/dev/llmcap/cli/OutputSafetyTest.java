@@ -37,11 +37,12 @@ class OutputSafetyTest {
 
   @Test
   void pathTraversalOutOfTheWorkingDirectoryIsRefused() {
-    for (String name : List.of("../x.json", "target/../../x.json", "target/output-safety/../../../x.csv")) {
+    String unique = "llmcap-traversal-" + System.nanoTime();
+    for (String name : List.of("../" + unique + ".json", "target/../../" + unique + ".json", "target/output-safety/../../../" + unique + ".csv")) {
       assertThatThrownBy(() -> OutputPaths.resolve(name, true)).as(name).isInstanceOf(UsageException.class)
           .hasMessageContaining("leaves the working directory");
     }
-    assertThat(Path.of("..").resolve("x.json")).doesNotExist();
+    assertThat(Path.of("..").resolve(unique + ".json")).doesNotExist();
   }
 
   @Test
