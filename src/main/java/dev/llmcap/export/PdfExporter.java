@@ -185,6 +185,9 @@ public final class PdfExporter implements PlanExporter<LLMCapacityPlan> {
     float[] cols = {3.2f, 1.1f, 1.3f, 6};
     float meaningWidth = pdf.width() * cols[3] / (cols[0] + cols[1] + cols[2] + cols[3]) - 6;
     for (LLMCapacityPlan.AssumptionUsed a : p.assumptions()) {
+      if (a.name().contains("@")) {
+        continue; // per-GPU/precision overrides of the candidates: the JSON export lists them; the trace shows the one used
+      }
       rows.add(new String[] {a.name(), a.value() != null ? Fmt.n(a.value()) : a.text(), a.unit() == null ? "" : a.unit(),
           pdf.fit(a.description(), 7, meaningWidth)});
     }
