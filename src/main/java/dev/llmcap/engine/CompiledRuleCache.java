@@ -1,10 +1,9 @@
 package dev.llmcap.engine;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.ObjectOutputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -12,7 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -21,9 +22,10 @@ import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 
 /**
- * An on-disk cache of compiled rule packages, keyed by a hash of the rule files and of the llmcap build, so a rerun
- * with unchanged rules skips DRL compilation (the slowest part of start-up). Any problem reading the cache falls back
- * to compiling. Location: -Dllmcap.cache=DIR, else $XDG_CACHE_HOME/llmcap or ~/.cache/llmcap; -Dllmcap.cache=off disables.
+ * Compiled rule packages as bytes: kept in memory to build one rule base per DRL package on demand, and cached on disk,
+ * keyed by a hash of the rule files and of the llmcap build, so a rerun with unchanged rules skips DRL compilation (the
+ * slowest part of start-up). Any problem reading the cache falls back to compiling. Location: -Dllmcap.cache=DIR, else
+ * $XDG_CACHE_HOME/llmcap or ~/.cache/llmcap; -Dllmcap.cache=off disables it.
  */
 final class CompiledRuleCache {
   private CompiledRuleCache() {}
@@ -59,17 +61,42 @@ final class CompiledRuleCache {
     }
   }
 
-  static Optional<KieBase> read(Path file) {
+  /** The packages of a compiled rule base as bytes. */
+  static byte[] serialise(KieBase kieBase) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream oos = new DroolsObjectOutputStream(new BufferedOutputStream(bytes))) {
+      oos.writeObject(new ArrayList<>(kieBase.getKiePackages()));
+    }
+    return bytes.toByteArray();
+  }
+
+  /** A fresh rule base holding the serialised packages the filter accepts (by package name). */
+  static KieBase rebuild(byte[] bytes, Predicate<String> packageFilter) throws IOException, ClassNotFoundException {
+    try (DroolsObjectInputStream ois = new DroolsObjectInputStream(new ByteArrayInputStream(bytes),
+        CompiledRuleCache.class.getClassLoader())) {
+      @SuppressWarnings("unchecked")
+      Collection<KiePackage> packages = (Collection<KiePackage>) ois.readObject();
+      List<KiePackage> kept = new ArrayList<>();
+      for (KiePackage p : packages) {
+        if (packageFilter.test(p.getName())) {
+          kept.add(p);
+        }
+      }
+      InternalKnowledgeBase kb = KnowledgeBaseFactory.newKnowledgeBase();
+      kb.addPackages(kept);
+      return kb;
+    }
+  }
+
+  /** The cached bytes, checked by rebuilding them once; empty (and the file removed) when unusable. */
+  static Optional<byte[]> read(Path file) {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
-         DroolsObjectInputStream ois = new DroolsObjectInputStream(in, CompiledRuleCache.class.getClassLoader())) {
-      @SuppressWarnings("unchecked")
-      Collection<KiePackage> packages = (Collection<KiePackage>) ois.readObject();
-      InternalKnowledgeBase kb = KnowledgeBaseFactory.newKnowledgeBase();
-      kb.addPackages(packages);
-      return Optional.of(kb);
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      rebuild(bytes, name -> false);
+      return Optional.of(bytes);
     } catch (Exception | LinkageError e) {
       try {
         Files.deleteIfExists(file);
@@ -80,15 +107,11 @@ final class CompiledRuleCache {
     }
   }
 
-  static void write(Path file, KieBase kieBase) {
+  static void write(Path file, byte[] bytes) {
     try {
       Files.createDirectories(file.getParent());
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (ObjectOutputStream oos = new DroolsObjectOutputStream(new BufferedOutputStream(bytes))) {
-        oos.writeObject(new ArrayList<>(kieBase.getKiePackages()));
-      }
       Path tmp = Files.createTempFile(file.getParent(), ".kpkg", ".tmp");
-      Files.write(tmp, bytes.toByteArray());
+      Files.write(tmp, bytes);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException | RuntimeException e) {
       // caching is an optimisation: a read-only home or a full disk must not fail the plan

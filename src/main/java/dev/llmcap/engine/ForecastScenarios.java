@@ -68,7 +68,7 @@ public final class ForecastScenarios {
       facts.add(new ForecastPeriod(i, p.timestamp().toString(), month, first, p.baseline(), p.lower80(), p.upper80(),
           p.lower95(), p.upper95()));
     }
-    SessionResult r = new PlanSession(rules, assumptions).run(facts, List.of(), List.of());
+    SessionResult r = new PlanSession(rules, assumptions).run(facts, List.of(), List.of(), "forecast", true);
     List<String> errors = new ArrayList<>();
     for (Finding f : r.findings(Quantity.GLOBAL, true)) {
       if ("error".equals(f.getKind())) {

@@ -20,6 +20,11 @@ import java.util.Map;
  * requests, each in a fresh rule session. Thread-safe for concurrent plans.
  */
 public final class LLMForecastEngine {
+  /** DRL package of the serving rules (rules/inference). */
+  public static final String INFERENCE_RULES = "inference";
+  /** DRL package of the training rules (rules/training). */
+  public static final String TRAINING_RULES = "training";
+
   private final Workspace workspace;
   private final RuleBase rules;
   private final Assumptions assumptions;
@@ -55,7 +60,7 @@ public final class LLMForecastEngine {
     PreparedRequest prepared = new InputPreparer(catalog, assumptions).inference(request, Map.of());
     PlanRequest r = prepared.request();
     List<Object> inputs = List.of(r.getWorkload(), r.getModel(), r.getGpu(), r.getService());
-    return new PlanSession(rules, assumptions).run(inputs, prepared.gpus(), prepared.models());
+    return new PlanSession(rules, assumptions).run(inputs, prepared.gpus(), prepared.models(), INFERENCE_RULES, true);
   }
 
   /** The seed's call: plan an inference workload for a model, every other input at its default. */
@@ -83,7 +88,7 @@ public final class LLMForecastEngine {
     PreparedRequest prepared = new InputPreparer(catalog, assumptions).inference(request, provenance);
     PlanRequest r = prepared.request();
     List<Object> inputs = List.of(r.getWorkload(), r.getModel(), r.getGpu(), r.getService());
-    SessionResult result = new PlanSession(rules, assumptions).run(inputs, prepared.gpus(), prepared.models(), withTrace);
+    SessionResult result = new PlanSession(rules, assumptions).run(inputs, prepared.gpus(), prepared.models(), INFERENCE_RULES, withTrace);
     return new ExplainedPlan(InferencePlanAssembler.assemble(prepared, result, rules, withTrace), prepared.provenance());
   }
 
@@ -113,7 +118,7 @@ public final class LLMForecastEngine {
     PreparedRequest prepared = new TrainingPreparer(catalog, assumptions).prepare(request, provenance);
     PlanRequest r = prepared.request();
     List<Object> inputs = List.of(r.getTraining(), r.getModel(), r.getGpu(), r.getService());
-    SessionResult result = new PlanSession(rules, assumptions).run(inputs, prepared.gpus(), prepared.models(), "training", withTrace);
+    SessionResult result = new PlanSession(rules, assumptions).run(inputs, prepared.gpus(), prepared.models(), TRAINING_RULES, withTrace);
     return TrainingPlanAssembler.assemble(prepared, result, rules, withTrace);
   }
 

@@ -52,7 +52,7 @@ public final class PlanSession {
   /** The full form: one rule package or all (null), with or without the audit trace. */
   public SessionResult run(Collection<?> inputs, Collection<GpuSpec> gpus, Collection<ModelSpec> models, String rulePackage,
       boolean withTrace) throws RuleSetException {
-    KieSession session = rules.kieBase().newKieSession();
+    KieSession session = rules.kieBase(rulePackage).newKieSession();
     AuditTrace trace = withTrace ? new AuditTrace() : null;
     AssumptionsUsed used = withTrace ? null : new AssumptionsUsed();
     if (trace != null) {

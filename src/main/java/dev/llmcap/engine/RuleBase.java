@@ -34,13 +34,15 @@ public final class RuleBase {
   private static final Map<String, RuleBase> CACHE = new ConcurrentHashMap<>();
 
   private final Path dir;
-  private final KieBase kieBase;
+  private final byte[] compiled;
   private final List<String> ruleFiles;
   private final String hash;
+  private final Map<String, KieBase> byPackage = new ConcurrentHashMap<>();
+  private volatile KieBase all;
 
-  private RuleBase(Path dir, KieBase kieBase, List<String> ruleFiles, String hash) {
+  private RuleBase(Path dir, byte[] compiled, List<String> ruleFiles, String hash) {
     this.dir = dir;
-    this.kieBase = kieBase;
+    this.compiled = compiled;
     this.ruleFiles = ruleFiles;
     this.hash = hash;
   }
@@ -55,7 +57,7 @@ public final class RuleBase {
       return cached;
     }
     java.util.Optional<Path> cacheFile = CompiledRuleCache.file(hash);
-    java.util.Optional<KieBase> fromDisk = cacheFile.flatMap(CompiledRuleCache::read);
+    java.util.Optional<byte[]> fromDisk = cacheFile.flatMap(CompiledRuleCache::read);
     if (fromDisk.isPresent()) {
       RuleBase loaded = new RuleBase(dir, fromDisk.get(), List.copyOf(sources.keySet()), hash);
       CACHE.put(hash, loaded);
@@ -63,7 +65,7 @@ public final class RuleBase {
     }
     checkDuplicateRuleNames(sources);
     RuleBase built = compile(dir, sources, hash);
-    cacheFile.ifPresent(f -> CompiledRuleCache.write(f, built.kieBase));
+    cacheFile.ifPresent(f -> CompiledRuleCache.write(f, built.compiled));
     CACHE.put(hash, built);
     return built;
   }
@@ -162,10 +164,38 @@ public final class RuleBase {
       throw new RuleSetException(problems.stream().distinct().collect(Collectors.toList()));
     }
     KieContainer container = ks.newKieContainer(releaseId);
-    return new RuleBase(dir, container.getKieBase(), List.copyOf(sources.keySet()), hash);
+    try {
+      return new RuleBase(dir, CompiledRuleCache.serialise(container.getKieBase()), List.copyOf(sources.keySet()), hash);
+    } catch (java.io.IOException e) {
+      throw new RuleSetException("compiled rules cannot be serialised: " + e.getMessage());
+    }
   }
 
-  public KieBase kieBase() { return kieBase; }
+  /** Every package of the folder in one rule base. */
+  public KieBase kieBase() {
+    KieBase kb = all;
+    if (kb == null) {
+      kb = rebuild(name -> true);
+      all = kb;
+    }
+    return kb;
+  }
+
+  /**
+   * The rules of one DRL package (inference, training, forecast...) in a rule base of their own, built on first use:
+   * a session then carries no network of another mode's rules (about a third less work per inference plan).
+   */
+  public KieBase kieBase(String rulePackage) {
+    return rulePackage == null ? kieBase() : byPackage.computeIfAbsent(rulePackage, p -> rebuild(p::equals));
+  }
+
+  private KieBase rebuild(java.util.function.Predicate<String> packages) {
+    try {
+      return CompiledRuleCache.rebuild(compiled, packages);
+    } catch (java.io.IOException | ClassNotFoundException e) {
+      throw new IllegalStateException("compiled rules cannot be read back: " + e, e);
+    }
+  }
   public Path dir() { return dir; }
 
   /** The folder relative to the working directory when it lies below it (so plans do not depend on where a clone lives). */
