@@ -98,6 +98,16 @@ class ProgrammaticApiTest {
   }
 
   @Test
+  void fp8WeightsOnAPreAmpereGpuAreInfeasibleWithAFix() throws Exception {
+    LLMCapacityPlan plan = Engines.shared().plan(Engines.request("llama-3.1-8b", "FP8", "T4", 2, 100, 100));
+    assertThat(plan.verdict()).isEqualTo("infeasible");
+    assertThat(plan.headline().get(0)).contains("T4 (Turing) has no kernels for FP8 weights");
+    assertThat(plan.findings()).anyMatch(f -> f.fix() != null && f.fix().contains("Ampere-or-newer"));
+    LLMCapacityPlan fp16 = Engines.shared().plan(Engines.request("llama-3.1-8b", "FP16", "T4", 2, 100, 100));
+    assertThat(fp16.verdict()).isNotEqualTo("infeasible");
+  }
+
+  @Test
   void quantitiesRoundUpWholeCounts() {
     assertThat(new Quantity("", "x", 2.0000000001, "", "").getWhole()).isEqualTo(2);
     assertThat(new Quantity("", "x", 2.2, "", "").getWhole()).isEqualTo(3);
