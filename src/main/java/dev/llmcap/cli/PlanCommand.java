@@ -140,7 +140,14 @@ final class PlanCommand {
       exporter(exporters, formatFlag, plan); // a wrong --format is a usage error before anything is written
     }
     String outFile = cl.getOptionValue("output", request.getOptions().getOutputFile());
-    if (cl.hasOption("output") || (outFile != null && cl.hasOption("config"))) {
+    boolean configFile = !cl.hasOption("output") && outFile != null && cl.hasOption("config");
+    if (configFile && formatFlag != null) {
+      // --format without --output asks for that format on stdout: the config's output_file is left alone
+      err.println("llmcap: --format " + formatFlag + " without --output prints to stdout; the config's output_file "
+          + outFile + " is not written");
+      configFile = false;
+    }
+    if (cl.hasOption("output") || configFile) {
       // a file named by --output is never overwritten without --force; the config's own output_file is its declared target
       boolean fromConfig = !cl.hasOption("output");
       Path target = OutputPaths.resolve(outFile, cl.hasOption("force") || fromConfig);
