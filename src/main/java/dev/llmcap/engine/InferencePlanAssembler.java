@@ -76,8 +76,7 @@ final class InferencePlanAssembler {
     if (gpu != null) {
       r.verdict(gpu).ifPresent(v -> findings.add(new PlanFinding(gpu, "verdict", v.getStatus() + ": " + v.getReason(), emptyToNull(v.getFix()))));
     } else {
-      findings.add(new PlanFinding("", "verdict", "infeasible: no catalog GPU can hold this model with the allowed layouts",
-          "use a lower precision (FP8 or INT4) or allow more pipeline stages (assumption max_pipeline_stages)"));
+      r.verdict("").ifPresent(v -> findings.add(new PlanFinding("", "verdict", v.getStatus() + ": " + v.getReason(), emptyToNull(v.getFix()))));
     }
     for (Finding f : r.findings(s, true)) {
       if (!f.getKind().equals("price") && !f.getKind().equals("decode_bound") && !f.getKind().equals("prefill_bound")
@@ -89,7 +88,7 @@ final class InferencePlanAssembler {
     for (Assumption a : r.assumptionsUsed()) {
       used.add(new AssumptionUsed(a.getName(), a.getNumber(), a.getText(), emptyToNull(a.getUnit()), a.getDescription(), a.getSource()));
     }
-    List<String> headline = Headline.lines(verdict, resources, throughput, cost, r, s);
+    List<String> headline = Headline.lines(verdict, resources, throughput, cost, r, gpu == null ? "" : s);
     return new LLMCapacityPlan("inference", verdict, headline, req.getWorkload(), req.getModel(), req.getGpu(), req.getService(),
         modelSummary(r), resources, throughput, storage, network, scaling, cost, findings, options(prepared, r),
         used, new RulesInfo(rules.displayDir(), rules.hash(), rules.ruleFiles()), withTrace ? r.trace() : null,

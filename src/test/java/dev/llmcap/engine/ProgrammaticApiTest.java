@@ -108,6 +108,18 @@ class ProgrammaticApiTest {
   }
 
   @Test
+  void aModelNoCatalogGpuCanHoldGetsAPlanWideVerdictAndFix() throws Exception {
+    PlanRequest r = Engines.request(null, "FP16", null, 1, 100, 10);
+    r.getModel().setModelName(null);
+    r.getModel().setModelSizeBillions(100000.0);
+    r.getOptions().setCompareGpus(true);
+    LLMCapacityPlan plan = Engines.shared().plan(r);
+    assertThat(plan.verdict()).isEqualTo("infeasible");
+    assertThat(plan.headline().get(0)).contains("fit no candidate GPU");
+    assertThat(plan.headline()).anyMatch(l -> l.startsWith("Nearest fix: use a lower precision"));
+  }
+
+  @Test
   void quantitiesRoundUpWholeCounts() {
     assertThat(new Quantity("", "x", 2.0000000001, "", "").getWhole()).isEqualTo(2);
     assertThat(new Quantity("", "x", 2.2, "", "").getWhole()).isEqualTo(3);
