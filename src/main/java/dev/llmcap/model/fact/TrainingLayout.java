@@ -53,11 +53,6 @@ public final class TrainingLayout {
   public double getTotalGb() { return weightsGb + gradientsGb + optimizerGb + activationsGb + overheadGb; }
   /** Whether micro batch x DP divides the global batch, so the global batch is kept as given. */
   public boolean isKeepsBatch() { return keepsBatch; }
-  /**
-   * Preference among layouts of one cluster size: one that keeps the global batch, then the least model parallelism,
-   * then TP before PP, then the lowest ZeRO stage.
-   */
-  public int getRank() { return (keepsBatch ? 0 : 10_000_000) + tp * pp * 1000 + pp * 10 + zero; }
 
   /** Human name of the sharding: none, ZeRO-1, ZeRO-2, ZeRO-3 (FSDP). */
   public String getSharding() {
