@@ -98,6 +98,11 @@ public class GpuSpec {
     return v == null ? Double.NaN : v;
   }
 
+  /** HBM or GDDR, from the memory type (the rules look up how many bytes a catalog "GB" holds for each). */
+  public String getMemoryFamily() {
+    return memoryType != null && memoryType.toUpperCase(Locale.ROOT).startsWith("HBM") ? "HBM" : "GDDR";
+  }
+
   /** Whether the part has tensor cores for that precision key. */
   public boolean has(String key) {
     return !Double.isNaN(tflops(key));

@@ -30,9 +30,9 @@ class RulesFolderCliTest {
     assertThat(after.exit()).as(after.err()).isZero();
     JsonNode b = new ObjectMapper().readTree(before.out());
     JsonNode a = new ObjectMapper().readTree(after.out());
-    // 0.9 x 4 x 80 = 288 GB usable holds 141 GB of weights at TP4; 0.45 x 4 x 80 = 144 GB cannot hold them with the runtime: TP8
-    assertThat(b.at("/gpu_resources/min_gpus_per_replica").asInt()).isEqualTo(4);
-    assertThat(a.at("/gpu_resources/min_gpus_per_replica").asInt()).isEqualTo(8);
+    // 0.9 x 2 x 85.9 GB (80 GiB) = 154.6 GB holds 141 GB of weights and the runtime at TP2; at 0.45 only TP4 does
+    assertThat(b.at("/gpu_resources/min_gpus_per_replica").asInt()).isEqualTo(2);
+    assertThat(a.at("/gpu_resources/min_gpus_per_replica").asInt()).isEqualTo(4);
     assertThat(a.at("/gpu_resources/kv_cache_budget_gb").asDouble()).isLessThan(b.at("/gpu_resources/kv_cache_budget_gb").asDouble() * 2);
   }
 

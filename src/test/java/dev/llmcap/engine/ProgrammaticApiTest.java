@@ -37,13 +37,14 @@ class ProgrammaticApiTest {
     assertThat(plan.trace()).isNotEmpty();
     TraceEntry gpus = plan.trace().stream().filter(e -> e.getConclusion().startsWith("gpus_per_replica =")).findFirst().orElseThrow();
     assertThat(gpus.getRule()).isEqualTo("GPUs per replica: the smallest layout that fits");
-    assertThat(gpus.getFormula()).contains("TP 4").contains("KV budget");
+    assertThat(gpus.getFormula()).contains("TP 2").contains("KV budget");
     TraceEntry weights = plan.trace().stream().filter(e -> e.getConclusion().startsWith("weights_gb =")).findFirst().orElseThrow();
     assertThat(weights.getFormula()).contains("70.55B params");
     TraceEntry memory = plan.trace().stream().filter(e -> e.getRule().equals("Memory budget of a layout")
-        && e.getConclusion().contains("A100-80GB TP4:")).findFirst().orElseThrow();
+        && e.getConclusion().contains("A100-80GB TP2:")).findFirst().orElseThrow();
     assertThat(memory.getAssumptions()).anyMatch(a -> a.startsWith("gpu_memory_utilization = 0.9"));
-    assertThat(memory.getConclusion()).contains("usable 288.0 GB");
+    // 2 x 80 GiB (HBM capacities are binary) x 0.9 = 154.6 GB
+    assertThat(memory.getConclusion()).contains("usable 154.6 GB");
     assertThat(plan.assumptions()).anyMatch(a -> a.name().equals("mbu_decode") && a.source() != null);
   }
 
