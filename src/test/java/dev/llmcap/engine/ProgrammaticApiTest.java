@@ -36,15 +36,15 @@ class ProgrammaticApiTest {
     LLMCapacityPlan plan = Engines.shared().plan(r);
     assertThat(plan.trace()).isNotEmpty();
     TraceEntry gpus = plan.trace().stream().filter(e -> e.getConclusion().startsWith("gpus_per_replica =")).findFirst().orElseThrow();
-    assertThat(gpus.getRule()).isEqualTo("GPUs per replica: the smallest layout that fits");
-    assertThat(gpus.getFormula()).contains("TP 2").contains("KV budget");
+    assertThat(gpus.getRule()).isEqualTo("GPUs per replica: the smallest layout within tolerance of the best requests per GPU");
+    assertThat(gpus.getFormula()).contains("TP 4").contains("KV budget").contains("req/s per GPU");
     TraceEntry weights = plan.trace().stream().filter(e -> e.getConclusion().startsWith("weights_gb =")).findFirst().orElseThrow();
     assertThat(weights.getFormula()).contains("70.55B params");
     TraceEntry memory = plan.trace().stream().filter(e -> e.getRule().equals("Memory budget of a layout")
-        && e.getConclusion().contains("A100-80GB TP2:")).findFirst().orElseThrow();
+        && e.getConclusion().contains("A100-80GB TP4:")).findFirst().orElseThrow();
     assertThat(memory.getAssumptions()).anyMatch(a -> a.startsWith("gpu_memory_utilization = 0.9"));
-    // 2 x 80 GiB (HBM capacities are binary) x 0.9 = 154.6 GB
-    assertThat(memory.getConclusion()).contains("usable 154.6 GB");
+    // 4 x 80 GiB (HBM capacities are binary) x 0.9 = 309.2 GB
+    assertThat(memory.getConclusion()).contains("usable 309.2 GB");
     assertThat(plan.assumptions()).anyMatch(a -> a.name().equals("mbu_decode") && a.source() != null);
   }
 
