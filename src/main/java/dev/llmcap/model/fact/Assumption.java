@@ -66,7 +66,7 @@ public final class Assumption {
 
   /** The value as shown in traces. */
   public String display() {
-    return value != null ? String.format(Locale.ROOT, "%.6g", value) + (unit == null || unit.isEmpty() ? "" : " " + unit) : text;
+    return value != null ? dev.llmcap.engine.Fmt.n(value) + (unit == null || unit.isEmpty() ? "" : " " + unit) : text;
   }
 
   @Override
