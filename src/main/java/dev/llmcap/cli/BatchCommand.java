@@ -14,7 +14,6 @@ import dev.llmcap.batch.Sweep;
 import dev.llmcap.catalog.CatalogException;
 import dev.llmcap.engine.LLMForecastEngine;
 import dev.llmcap.engine.RuleSetException;
-import dev.llmcap.engine.Workspace;
 import dev.llmcap.export.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,7 +21,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,14 +53,9 @@ final class BatchCommand {
     o.addOption(Option.builder().longOpt("sweep").hasArg().argName("KEY=V1,V2")
         .desc("plan every base config with each value of a field (repeatable: the cross product); keys are the plan "
             + "flags, e.g. gpu, rps, precision, input-tokens, model, p99-ms, cloud, region, target-utilization").build());
-    o.addOption(value("rules", "DIR", "rules folder (default rules/)"));
+    CommonFlags.addTo(o);
     o.addOption(value("compare-rules", "DIR", "rule-change diff: also plan with the rules of DIR (the old rules) and report what changed"));
-    o.addOption(value("gpu-catalog", "DIR", "GPU catalog folder (default gpu-catalog/)"));
-    o.addOption(value("model-catalog", "DIR", "model catalog folder (default model-catalog/)"));
-    o.addOption(Option.builder().longOpt("set").hasArg().argName("NAME=VALUE")
-        .desc("override one assumption for every plan of the batch (repeatable)").build());
     o.addOption(flag("no-progress", "never draw the progress bar"));
-    o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
     return o;
   }
 

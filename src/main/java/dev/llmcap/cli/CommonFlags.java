@@ -5,10 +5,23 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 
 /** The flags every command shares: --rules, --gpu-catalog, --model-catalog and --set NAME=VALUE. */
 final class CommonFlags {
   private CommonFlags() {}
+
+  /** Adds the shared flags (--rules, --gpu-catalog, --model-catalog, --set, --help) to a command's options. */
+  static Options addTo(Options o) {
+    o.addOption(Option.builder().longOpt("rules").hasArg().argName("DIR").desc("rules folder (default rules/)").build());
+    o.addOption(Option.builder().longOpt("gpu-catalog").hasArg().argName("DIR").desc("GPU catalog folder (default gpu-catalog/)").build());
+    o.addOption(Option.builder().longOpt("model-catalog").hasArg().argName("DIR").desc("model catalog folder (default model-catalog/)").build());
+    o.addOption(Option.builder().longOpt("set").hasArg().argName("NAME=VALUE")
+        .desc("override one assumption of rules/assumptions.json for this run (repeatable)").build());
+    o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+    return o;
+  }
 
   /** The rules and catalog folders: -Dllmcap.home (or the working directory), overridden by the flags. */
   static Workspace workspace(CommandLine cl) {

@@ -7,7 +7,6 @@ import dev.llmcap.catalog.GpuSpec;
 import dev.llmcap.config.InputException;
 import dev.llmcap.engine.LLMForecastEngine;
 import dev.llmcap.engine.RuleSetException;
-import dev.llmcap.engine.Workspace;
 import dev.llmcap.export.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -46,11 +45,7 @@ final class CompareCommand {
     o.addOption(value("output", "FILE", "write the ranking to FILE; format from the extension: .txt, .csv, .jsonl, .json"));
     o.addOption(value("format", "FMT", "text (default), csv, jsonl or json"));
     o.addOption(Option.builder().longOpt("force").desc("overwrite an existing output file").build());
-    o.addOption(value("rules", "DIR", "rules folder (default rules/)"));
-    o.addOption(value("gpu-catalog", "DIR", "GPU catalog folder (default gpu-catalog/)"));
-    o.addOption(value("model-catalog", "DIR", "model catalog folder (default model-catalog/)"));
-    o.addOption(Option.builder().longOpt("set").hasArg().argName("NAME=VALUE").desc("override one assumption (repeatable)").build());
-    o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+    CommonFlags.addTo(o);
     return o;
   }
 

@@ -59,12 +59,7 @@ final class ForecastOptionsSpec {
     o.addOption(flag("force", "overwrite existing output or chart files"));
     o.addOption(flag("explain", "keep the plan's audit trace in JSON and print the scenario rules' conclusions"));
     // rules
-    o.addOption(value("rules", "DIR", "rules folder (default rules/)"));
-    o.addOption(value("gpu-catalog", "DIR", "GPU catalog folder (default gpu-catalog/)"));
-    o.addOption(value("model-catalog", "DIR", "model catalog folder (default model-catalog/)"));
-    o.addOption(Option.builder().longOpt("set").hasArg().argName("NAME=VALUE")
-        .desc("override one assumption of rules/assumptions.json for this run (repeatable)").build());
-    o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+    CommonFlags.addTo(o);
     return o;
   }
 

@@ -72,12 +72,7 @@ final class PlanOptionsSpec {
     o.addOption(flag("explain", "print the audit trace and where each input came from"));
     o.addOption(flag("no-trace", "leave the audit trace out of JSON output"));
     // rules
-    o.addOption(value("rules", "DIR", "rules folder (default rules/)"));
-    o.addOption(value("gpu-catalog", "DIR", "GPU catalog folder (default gpu-catalog/)"));
-    o.addOption(value("model-catalog", "DIR", "model catalog folder (default model-catalog/)"));
-    o.addOption(Option.builder().longOpt("set").hasArg().argName("NAME=VALUE")
-        .desc("override one assumption of rules/assumptions.json for this run (repeatable)").build());
-    o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+    CommonFlags.addTo(o);
     o.addOption(flag("version", "print the version"));
     return o;
   }

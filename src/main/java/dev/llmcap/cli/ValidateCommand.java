@@ -4,7 +4,6 @@ import dev.llmcap.catalog.CatalogException;
 import dev.llmcap.config.InputException;
 import dev.llmcap.engine.LLMForecastEngine;
 import dev.llmcap.engine.RuleSetException;
-import dev.llmcap.engine.Workspace;
 import dev.llmcap.validate.CaseMapper;
 import dev.llmcap.validate.MeasurementReader;
 import dev.llmcap.validate.ValidationReport;
@@ -13,9 +12,7 @@ import dev.llmcap.validate.Validator;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -44,11 +41,7 @@ final class ValidateCommand {
     o.addOption(Option.builder().longOpt("training").hasArg().argName("FILE.csv")
         .desc("measured training runs (columns of docs/accuracy-data/training.csv): scores tokens/s per GPU").build());
     o.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT").desc("text (default), csv, json or markdown").build());
-    o.addOption(Option.builder().longOpt("rules").hasArg().argName("DIR").desc("rules folder (default: rules/)").build());
-    o.addOption(Option.builder().longOpt("gpu-catalog").hasArg().argName("DIR").desc("GPU catalog folder").build());
-    o.addOption(Option.builder().longOpt("model-catalog").hasArg().argName("DIR").desc("model catalog folder").build());
-    o.addOption(Option.builder().longOpt("set").hasArg().argName("NAME=VALUE").desc("override an assumption for this run (repeatable)").build());
-    o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+    CommonFlags.addTo(o);
     return o;
   }
 

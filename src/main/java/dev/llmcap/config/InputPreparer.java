@@ -15,7 +15,6 @@ import dev.llmcap.model.ServiceInput;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,11 +35,10 @@ public final class InputPreparer {
 
   /** Validates and completes an inference request; compareGpus adds every catalog GPU as a candidate. */
   public PreparedRequest inference(PlanRequest raw, Map<String, String> provenance) throws InputException, RuleSetException {
-    PlanRequest r = JSON.convertValue(raw, PlanRequest.class);
+    PlanRequest r = SchemaValidator.canonicalCopy("inference", raw);
     if (r.getMode() == null) {
       r.setMode("inference");
     }
-    normaliseCase(r);
     JsonNode doc = Json.withoutNulls(JSON.valueToTree(r));
     ((com.fasterxml.jackson.databind.node.ObjectNode) doc).remove("training");
     List<String> problems = new ArrayList<>(SchemaValidator.validate("inference", doc));
@@ -87,26 +85,6 @@ public final class InputPreparer {
 
   private static String didYouMean(String bad, String ids) {
     return SchemaValidator.closest(bad, List.of(ids.split(", "))).map(n -> "; did you mean '" + n + "'?").orElse(";");
-  }
-
-  private static void normaliseCase(PlanRequest r) {
-    ModelConfig m = r.getModel();
-    if (m.getPrecision() != null) {
-      m.setPrecision(m.getPrecision().toUpperCase(Locale.ROOT));
-    }
-    if (m.getKvCachePrecision() != null) {
-      m.setKvCachePrecision(m.getKvCachePrecision().toUpperCase(Locale.ROOT));
-    }
-    ServiceInput s = r.getService();
-    if (s.getEnvironment() != null) {
-      s.setEnvironment(s.getEnvironment().toLowerCase(Locale.ROOT));
-    }
-    if (s.getCriticality() != null) {
-      s.setCriticality(s.getCriticality().toLowerCase(Locale.ROOT));
-    }
-    if (s.getCloudProvider() != null) {
-      s.setCloudProvider(s.getCloudProvider().toLowerCase(Locale.ROOT));
-    }
   }
 
   private void applyDefaults(PlanRequest r, Map<String, String> from) throws RuleSetException {

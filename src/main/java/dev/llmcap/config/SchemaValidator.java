@@ -202,6 +202,14 @@ public final class SchemaValidator {
     canonicalise(rawSchema(mode), document);
   }
 
+  /** A copy of a request with its enum values spelled as the mode's schema spells them. */
+  public static dev.llmcap.model.PlanRequest canonicalCopy(String mode, dev.llmcap.model.PlanRequest raw) {
+    com.fasterxml.jackson.databind.ObjectMapper mapper = Json.mapper();
+    JsonNode tree = mapper.valueToTree(raw);
+    canonicaliseEnums(mode, tree);
+    return mapper.convertValue(tree, dev.llmcap.model.PlanRequest.class);
+  }
+
   private static void canonicalise(JsonNode schema, JsonNode node) {
     if (!(node instanceof com.fasterxml.jackson.databind.node.ObjectNode)) {
       return;

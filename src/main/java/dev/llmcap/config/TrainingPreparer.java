@@ -1,6 +1,5 @@
 package dev.llmcap.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmcap.catalog.Catalog;
@@ -8,14 +7,12 @@ import dev.llmcap.catalog.GpuSpec;
 import dev.llmcap.catalog.ModelSpec;
 import dev.llmcap.engine.Assumptions;
 import dev.llmcap.engine.RuleSetException;
-import dev.llmcap.model.ModelConfig;
 import dev.llmcap.model.PlanRequest;
 import dev.llmcap.model.ServiceInput;
 import dev.llmcap.model.TrainingInput;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,7 +22,6 @@ import java.util.Optional;
  */
 public final class TrainingPreparer {
   private static final ObjectMapper JSON = Json.mapper();
-  private static final List<String> OPTIMIZERS = List.of("Adam", "AdamW", "Adafactor", "SGD");
 
   private final Catalog catalog;
   private final Assumptions assumptions;
@@ -37,12 +33,11 @@ public final class TrainingPreparer {
 
   /** Validates and completes a training request; the GPUs planned are the one requested, or every catalog GPU. */
   public PreparedRequest prepare(PlanRequest raw, Map<String, String> provenance) throws InputException, RuleSetException {
-    PlanRequest r = JSON.convertValue(raw, PlanRequest.class);
+    PlanRequest r = SchemaValidator.canonicalCopy("training", raw);
     r.setMode("training");
     if (r.getTraining() == null) {
       throw new InputException("training is required in training mode (dataset_size_tokens, sequence_length, num_epochs, global_batch_size)");
     }
-    normaliseCase(r);
     ObjectNode doc = (ObjectNode) Json.withoutNulls(JSON.valueToTree(r));
     doc.remove("workload");
     if (doc.path("options").isObject()) {
@@ -81,37 +76,6 @@ public final class TrainingPreparer {
     }
     List<ModelSpec> models = model.map(List::of).orElse(catalog.models());
     return new PreparedRequest(r, gpus, models, from);
-  }
-
-  private static void normaliseCase(PlanRequest r) {
-    ModelConfig m = r.getModel();
-    if (m.getPrecision() != null) {
-      m.setPrecision(m.getPrecision().toUpperCase(Locale.ROOT));
-    }
-    TrainingInput t = r.getTraining();
-    if (t.getTrainingPrecision() != null) {
-      t.setTrainingPrecision(t.getTrainingPrecision().toUpperCase(Locale.ROOT));
-    }
-    if (t.getMethod() != null) {
-      t.setMethod(t.getMethod().toLowerCase(Locale.ROOT));
-    }
-    if (t.getOptimizerType() != null) {
-      for (String o : OPTIMIZERS) {
-        if (o.equalsIgnoreCase(t.getOptimizerType())) {
-          t.setOptimizerType(o);
-        }
-      }
-    }
-    ServiceInput s = r.getService();
-    if (s.getEnvironment() != null) {
-      s.setEnvironment(s.getEnvironment().toLowerCase(Locale.ROOT));
-    }
-    if (s.getCriticality() != null) {
-      s.setCriticality(s.getCriticality().toLowerCase(Locale.ROOT));
-    }
-    if (s.getCloudProvider() != null) {
-      s.setCloudProvider(s.getCloudProvider().toLowerCase(Locale.ROOT));
-    }
   }
 
   private void applyDefaults(PlanRequest r, Map<String, String> from) throws RuleSetException {

@@ -1,7 +1,6 @@
 package dev.llmcap.export;
 
 import dev.llmcap.engine.Fmt;
-import dev.llmcap.engine.TraceEntry;
 import dev.llmcap.model.LLMCapacityPlan;
 import dev.llmcap.model.LLMCapacityPlan.GpuOption;
 import dev.llmcap.model.LLMCapacityPlan.PlanFinding;
@@ -77,24 +76,7 @@ public final class TextReport {
         }
       }
     }
-    section("Rules");
-    line("  " + p.rules().folder() + " (sha256 " + p.rules().sha256().substring(0, 12) + ", " + p.rules().files().size() + " files)");
-    if (explain) {
-      section("Inputs");
-      provenance.forEach((k, v) -> line("  " + k + ": " + v));
-      section("Audit trace (rule -> conclusion = formula; inputs; assumptions)");
-      if (p.trace() != null) {
-        for (TraceEntry e : p.trace()) {
-          line(String.format(Locale.ROOT, "%4d. [%s]%s %s", e.getStep(), e.getRule(), e.getScope().isEmpty() ? "" : " " + e.getScope(), e.getConclusion()));
-          if (!e.getFormula().isEmpty()) {
-            line("        = " + e.getFormula());
-          }
-          for (String a : e.getAssumptions()) {
-            line("        assumption " + a);
-          }
-        }
-      }
-    }
+    TraceText.write(p.rules(), p.trace(), provenance, explain, this::section, this::line);
   }
 
   private void section(String title) {
