@@ -27,6 +27,12 @@ import java.util.Map;
 public final class ConfigLoader {
   /** Shared (thread-safe once configured): building a mapper per call costs more than the conversion. */
   private static final ObjectMapper REQUEST_MAPPER = Json.mapper();
+  private static final ObjectMapper JSON_READER = documentReader(new ObjectMapper());
+  private static final ObjectMapper YAML_READER = documentReader(new ObjectMapper(new YAMLFactory()));
+
+  private static ObjectMapper documentReader(ObjectMapper mapper) {
+    return mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  }
   private final Map<String, String> provenance = new LinkedHashMap<>();
   private ObjectNode document = JsonNodeFactory.instance.objectNode();
   private String source = "flags";
@@ -38,9 +44,7 @@ public final class ConfigLoader {
       throw new InputException(file + ": config file not found");
     }
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? new ObjectMapper(new YAMLFactory()) : new ObjectMapper();
-    mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? YAML_READER : JSON_READER;
     JsonNode root;
     byte[] content;
     try {

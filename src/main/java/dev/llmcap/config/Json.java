@@ -13,8 +13,19 @@ import java.util.List;
 
 /** The one Jackson configuration of llmcap: snake_case names, nulls left out, stable key order, pretty output. */
 public final class Json {
+  private static final ObjectMapper SHARED = mapper();
+
   private Json() {}
 
+  /**
+   * The shared, configured mapper (thread-safe; its serializer caches stay warm across plans): for callers that only read
+   * and write with it, never reconfigure it.
+   */
+  public static ObjectMapper shared() {
+    return SHARED;
+  }
+
+  /** A new mapper with llmcap's configuration, for callers that change its settings. */
   public static ObjectMapper mapper() {
     return new ObjectMapper()
         .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

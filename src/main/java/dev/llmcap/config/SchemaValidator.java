@@ -204,7 +204,7 @@ public final class SchemaValidator {
 
   /** A copy of a request with its enum values spelled as the mode's schema spells them. */
   public static dev.llmcap.model.PlanRequest canonicalCopy(String mode, dev.llmcap.model.PlanRequest raw) {
-    com.fasterxml.jackson.databind.ObjectMapper mapper = Json.mapper();
+    com.fasterxml.jackson.databind.ObjectMapper mapper = Json.shared();
     JsonNode tree = mapper.valueToTree(raw);
     canonicaliseEnums(mode, tree);
     return mapper.convertValue(tree, dev.llmcap.model.PlanRequest.class);

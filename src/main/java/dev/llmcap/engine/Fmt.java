@@ -12,7 +12,7 @@ public final class Fmt {
       return String.valueOf(v);
     }
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return String.format(Locale.ROOT, "%d", (long) v);
+      return Long.toString((long) v);
     }
     double a = Math.abs(v);
     if (a >= 1e-3 && a < 1e7) {

@@ -52,7 +52,7 @@ public final class PlanSession {
   /** The full form: one rule package or all (null), with or without the audit trace. */
   public SessionResult run(Collection<?> inputs, Collection<GpuSpec> gpus, Collection<ModelSpec> models, String rulePackage,
       boolean withTrace) throws RuleSetException {
-    KieSession session = rules.kieBase(rulePackage).newKieSession();
+    KieSession session = rules.newSession(rulePackage);
     AuditTrace trace = withTrace ? new AuditTrace() : null;
     AssumptionsUsed used = withTrace ? null : new AssumptionsUsed();
     if (trace != null) {
@@ -89,6 +89,12 @@ public final class PlanSession {
       return trace != null ? new SessionResult(facts, trace.entries(), trace.assumptionsUsed())
           : new SessionResult(facts, List.of(), used.assumptions());
     } finally {
+      if (trace != null) {
+        session.removeEventListener((org.kie.api.event.rule.AgendaEventListener) trace);
+        session.removeEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) trace);
+      } else {
+        session.removeEventListener(used);
+      }
       session.dispose();
     }
   }

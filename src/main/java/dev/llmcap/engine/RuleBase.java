@@ -39,6 +39,7 @@ public final class RuleBase {
   private final String hash;
   private final Map<String, KieBase> byPackage = new ConcurrentHashMap<>();
   private volatile KieBase all;
+  private final java.util.Map<String, org.kie.api.runtime.KieSessionsPool> pools = new java.util.concurrent.ConcurrentHashMap<>();
 
   private RuleBase(Path dir, byte[] compiled, List<String> ruleFiles, String hash) {
     this.dir = dir;
@@ -187,6 +188,15 @@ public final class RuleBase {
    */
   public KieBase kieBase(String rulePackage) {
     return rulePackage == null ? kieBase() : byPackage.computeIfAbsent(rulePackage, p -> rebuild(p::equals));
+  }
+
+  /**
+   * A session over one package's rules (all packages for null), empty as a new one: sessions come from a pool per rule
+   * base and are reset when disposed (Drools' KieSessionsPool), which saves building each session's node memories anew.
+   */
+  public org.kie.api.runtime.KieSession newSession(String rulePackage) {
+    String key = rulePackage == null ? "" : rulePackage;
+    return pools.computeIfAbsent(key, k -> kieBase(rulePackage).newKieSessionsPool(1)).newKieSession();
   }
 
   private KieBase rebuild(java.util.function.Predicate<String> packages) {

@@ -9,7 +9,7 @@ public final class PlanJson {
 
   public static String write(Object plan) {
     try {
-      return Json.mapper().writeValueAsString(plan) + "\n";
+      return Json.shared().writeValueAsString(plan) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("plan cannot be written as JSON: " + e.getOriginalMessage(), e);
     }
