@@ -30,7 +30,8 @@ final class TrainingHeadline {
       first.append(", $").append(String.format(Locale.ROOT, "%,.0f", c.totalTrainingCost()));
     }
     out.add(first.toString());
-    out.add(Fmt.n(g.gpuMemoryPerGpuGb()) + " GB per GPU of " + Fmt.n(g.usableMemoryGb()) + " GB usable; "
+    out.add(Fmt.n(g.gpuMemoryPerGpuGb()) + " GB per GPU" + ("model load".equals(g.peakMemoryPhase()) ? " (peak at model load)" : "")
+        + " of " + Fmt.n(g.usableMemoryGb()) + " GB usable; "
         + Fmt.n(m.tokensPerSecondPerGpu()) + " tokens/s per GPU (MFU " + Fmt.n(m.mfu()) + "), " + m.totalSteps() + " steps");
     if (!"ok".equals(verdict)) {
       v.ifPresent(x -> out.add(verdict.toUpperCase(Locale.ROOT) + ": " + x.getReason()));

@@ -50,7 +50,9 @@ final class TrainingPlanAssembler {
         round(r.value(s, "optimizer_per_gpu_gb")), round(r.value(s, "activations_per_gpu_gb")), round(r.value(s, "runtime_overhead_gb")),
         round(r.value(s, "usable_memory_gb")), r.whole(s, "min_gpus_to_fit"), round(r.value("", "activations_no_checkpointing_gb")),
         round(r.value("", "activations_checkpointing_gb")), round(r.value("", "checkpointing_saving_gb")),
-        round(r.value(s, "memory_per_gpu_without_checkpointing_gb")), round(r.value(s, "memory_per_gpu_with_checkpointing_gb")));
+        round(r.value(s, "memory_per_gpu_without_checkpointing_gb")), round(r.value(s, "memory_per_gpu_with_checkpointing_gb")),
+        round(r.value(s, "training_memory_per_gpu_gb")), round(r.value(s, "load_peak_memory_per_gpu_gb")),
+        r.finding(s, "peak_memory_phase").map(Finding::getMessage).orElse(null));
     TrainingMetrics metrics = new TrainingMetrics(round(r.value(s, "tokens_per_second_per_gpu")), round(r.value(s, "total_tokens_per_second")),
         whole(r.value(s, "steps_per_epoch")), whole(r.value(s, "total_steps")), round(r.value(s, "estimated_duration_hours")),
         round(r.value(s, "estimated_duration_days")), r.value("", "total_tokens"), r.value("", "flops_per_token"),
@@ -72,7 +74,8 @@ final class TrainingPlanAssembler {
     }
     v.ifPresent(x -> findings.add(new PlanFinding(s, "verdict", x.getStatus() + ": " + x.getReason(), emptyToNull(x.getFix()))));
     for (Finding f : r.findings(s, true)) {
-      if (!f.getKind().equals("price") && !f.getKind().equals("sharding") && !f.getKind().equals("no_price")) {
+      if (!f.getKind().equals("price") && !f.getKind().equals("sharding") && !f.getKind().equals("no_price")
+          && !f.getKind().equals("peak_memory_phase")) {
         findings.add(new PlanFinding(f.getScope(), f.getKind(), f.getMessage(), emptyToNull(f.getFix())));
       }
     }

@@ -53,7 +53,9 @@ public final class TrainingTextReport {
       row("smallest cluster that fits", g.minGpusToFit() == null ? "-" : String.valueOf(g.minGpusToFit()), "GPUs");
       row("parallelism", "TP " + g.tensorParallel() + " x PP " + g.pipelineParallel() + " x DP " + p.dataParallelConfig().dataParallelSize(), "");
       row("sharding", g.sharding(), "");
-      row("memory per GPU", num(g.gpuMemoryPerGpuGb()) + " of " + num(g.usableMemoryGb()), "GB");
+      row("memory per GPU" + (g.peakMemoryPhase() == null ? "" : " (peak: " + g.peakMemoryPhase() + ")"),
+          num(g.gpuMemoryPerGpuGb()) + " of " + num(g.usableMemoryGb()), "GB");
+      row("  training step / model load", num(g.trainingStepMemoryPerGpuGb()) + " / " + num(g.loadPeakMemoryPerGpuGb()), "GB");
       row("  weights / grads / optimizer", num(g.weightsPerGpuGb()) + " / " + num(g.gradientsPerGpuGb()) + " / " + num(g.optimizerPerGpuGb()), "GB");
       row("  activations / runtime", num(g.activationsPerGpuGb()) + " / " + num(g.runtimeOverheadGb()), "GB");
       row("  without / with checkpointing", num(g.memoryPerGpuWithoutCheckpointingGb()) + " / " + num(g.memoryPerGpuWithCheckpointingGb()), "GB");

@@ -41,7 +41,9 @@ public record TrainingCapacityPlan(
   /**
    * GPU memory and counts. Seed fields first: memory per GPU, then the model-state totals before sharding (weights,
    * gradients, optimizer states incl. FP32 master weights) and activations of one micro batch; then the per-GPU split
-   * of the planned layout, sharding and the gradient-checkpointing comparison (FR-2.6.6).
+   * of the planned layout, sharding and the gradient-checkpointing comparison (FR-2.6.6); last the two phases whose
+   * larger sets memory per GPU: a training step and the model load (weights plus the load transient, e.g. QLoRA's NF4
+   * quantisation), and which of them sets it ("training step" or "model load").
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record GpuResources(Double gpuMemoryPerGpuGb, Double modelWeightsGb, Double gradientsGb, Double optimizerStatesGb,
@@ -50,7 +52,8 @@ public record TrainingCapacityPlan(
       Integer tensorParallel, Integer pipelineParallel, Double weightsPerGpuGb, Double gradientsPerGpuGb, Double optimizerPerGpuGb,
       Double activationsPerGpuGb, Double runtimeOverheadGb, Double usableMemoryGb, Integer minGpusToFit,
       Double activationsWithoutCheckpointingGb, Double activationsWithCheckpointingGb, Double checkpointingSavingGb,
-      Double memoryPerGpuWithoutCheckpointingGb, Double memoryPerGpuWithCheckpointingGb) {}
+      Double memoryPerGpuWithoutCheckpointingGb, Double memoryPerGpuWithCheckpointingGb, Double trainingStepMemoryPerGpuGb,
+      Double loadPeakMemoryPerGpuGb, String peakMemoryPhase) {}
 
   /** Throughput and duration (seed fields first). */
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /**
  * One way to lay a training run out on a cluster of one GPU type: GPUs, tensor x pipeline x data parallel degrees, ZeRO
- * stage, and the per-GPU memory the training rules computed for it. Only layouts that fit are inserted.
+ * stage, and the per-GPU memory the training rules computed for it: the model states, activations and runtime of a
+ * training step, and the peak while the model loads (its weights plus the load transient). Only layouts that fit are
+ * inserted.
  */
 public final class TrainingLayout {
   private final String gpu;
@@ -17,11 +19,12 @@ public final class TrainingLayout {
   private final double optimizerGb;
   private final double activationsGb;
   private final double overheadGb;
+  private final double loadPeakGb;
   private final double usableGb;
   private final boolean keepsBatch;
 
   public TrainingLayout(String gpu, int gpus, int tp, int pp, int zero, double weightsGb, double gradientsGb, double optimizerGb,
-      double activationsGb, double overheadGb, double usableGb, boolean keepsBatch) {
+      double activationsGb, double overheadGb, double loadPeakGb, double usableGb, boolean keepsBatch) {
     this.keepsBatch = keepsBatch;
     this.gpu = gpu;
     this.gpus = gpus;
@@ -33,6 +36,7 @@ public final class TrainingLayout {
     this.optimizerGb = optimizerGb;
     this.activationsGb = activationsGb;
     this.overheadGb = overheadGb;
+    this.loadPeakGb = loadPeakGb;
     this.usableGb = usableGb;
   }
 
@@ -50,6 +54,9 @@ public final class TrainingLayout {
   public double getActivationsGb() { return activationsGb; }
   public double getOverheadGb() { return overheadGb; }
   public double getUsableGb() { return usableGb; }
+  /** Per-GPU memory while the model loads: its weights plus the load transient (computed by the training rules). */
+  public double getLoadPeakGb() { return loadPeakGb; }
+  /** Per-GPU memory of a training step. */
   public double getTotalGb() { return weightsGb + gradientsGb + optimizerGb + activationsGb + overheadGb; }
   /** Whether micro batch x DP divides the global batch, so the global batch is kept as given. */
   public boolean isKeepsBatch() { return keepsBatch; }
@@ -65,7 +72,10 @@ public final class TrainingLayout {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "training layout %s x%d TP%d PP%d DP%d %s: %.2f GB of %.2f GB", gpu, gpus, tp, pp, getDp(),
-        getSharding(), getTotalGb(), usableGb);
+    String memory = loadPeakGb > getTotalGb()
+        ? String.format(Locale.ROOT, "%.2f GB at model load (%.2f GB per training step)", loadPeakGb, getTotalGb())
+        : String.format(Locale.ROOT, "%.2f GB", getTotalGb());
+    return String.format(Locale.ROOT, "training layout %s x%d TP%d PP%d DP%d %s: %s of %.2f GB", gpu, gpus, tp, pp, getDp(),
+        getSharding(), memory, usableGb);
   }
 }
