@@ -17,6 +17,10 @@ public final class Assumption {
   private String description;
   private String source;
   private Boolean perGpu;
+  private String baseName = "";
+  private String qualifier = "";
+  private String group = "";
+  private String member = "";
 
   public Assumption() {}
 
@@ -29,6 +33,17 @@ public final class Assumption {
     this.max = max;
     this.description = description;
     this.source = source;
+    splitName();
+  }
+
+  /** Name parts read by rule conditions, computed once (not on every match). */
+  private void splitName() {
+    int at = name == null ? -1 : name.indexOf('@');
+    baseName = name == null ? "" : at < 0 ? name : name.substring(0, at);
+    qualifier = at < 0 ? "" : name.substring(at + 1);
+    int dot = baseName.lastIndexOf('.');
+    group = dot < 0 ? "" : baseName.substring(0, dot);
+    member = baseName.substring(dot + 1);
   }
 
   /** A copy with another value and source (used for overrides and calibration). */
@@ -51,11 +66,22 @@ public final class Assumption {
   public Boolean getPerGpu() { return perGpu; }
   public void setPerGpu(Boolean v) { this.perGpu = v; }
   /** The name without its @qualifier. */
-  public String getBaseName() { int at = name.indexOf('@'); return at < 0 ? name : name.substring(0, at); }
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public String getBaseName() { return baseName; }
   /** The qualifier after '@' ("" for a base entry). */
-  public String getQualifier() { int at = name.indexOf('@'); return at < 0 ? "" : name.substring(at + 1); }
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public String getQualifier() { return qualifier; }
+  /**
+   * The base name up to its last '.' (bytes_per_weight for bytes_per_weight.FP8; "" without a dot): rules select a family
+   * of assumptions with a constant group and join on the member, which the engine can index.
+   */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public String getGroup() { return group; }
+  /** The base name after its last '.' (FP8 for bytes_per_weight.FP8). */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public String getMember() { return member; }
 
-  public void setName(String name) { this.name = name; }
+  public void setName(String name) { this.name = name; splitName(); }
   public void setValue(Double value) { this.value = value; }
   public void setText(String text) { this.text = text; }
   public void setUnit(String unit) { this.unit = unit; }
