@@ -1,10 +1,7 @@
 package dev.llmcap.batch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.core.JsonParser;
 import dev.llmcap.config.ConfigLoader;
 import dev.llmcap.config.InputException;
 import dev.llmcap.model.PlanRequest;
@@ -17,10 +14,6 @@ import java.util.Map;
  * (parse, apply the swept values, validate) happens on a worker thread.
  */
 public record BatchJob(ConfigSource config, Map<String, String> sweep, List<String> sweepValues) {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
   /** Every (config, combination) pair, configs in input order, combinations in sweep order. */
   public static List<BatchJob> of(List<ConfigSource> configs, Sweep sweep) {
     List<BatchJob> jobs = new ArrayList<>();
@@ -66,7 +59,7 @@ public record BatchJob(ConfigSource config, Map<String, String> sweep, List<Stri
 
   private JsonNode parseLine() throws InputException {
     try {
-      return JSON.readTree(config.line());
+      return dev.llmcap.config.Json.documents().readTree(config.line());
     } catch (JsonProcessingException e) {
       String col = e.getLocation() == null ? "" : "column " + e.getLocation().getColumnNr() + ": ";
       throw new InputException(config.source() + ": " + col + e.getOriginalMessage().replaceAll("\\s+", " "));

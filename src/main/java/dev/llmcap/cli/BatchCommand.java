@@ -84,9 +84,7 @@ final class BatchCommand {
       sweep = sweep(cl);
       threads = threads(cl);
     } catch (ParseException | UsageException e) {
-      err.println("llmcap batch: " + e.getMessage());
-      err.println("run 'llmcap batch --help' for the list of flags");
-      return Main.USAGE;
+      return CommonFlags.usageError(err, "batch", e);
     }
     try {
       boolean diff = cl.hasOption("compare-rules");

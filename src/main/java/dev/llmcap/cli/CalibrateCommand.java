@@ -55,9 +55,7 @@ final class CalibrateCommand {
     int maxEval;
     try {
       cl = new DefaultParser().parse(options(), args);
-      if (!cl.getArgList().isEmpty()) {
-        throw new UsageException("unexpected argument '" + cl.getArgList().get(0) + "'");
-      }
+      CommonFlags.requireNoArguments(cl);
       if (cl.hasOption("help")) {
         new ValidateCommand(out, err).help(out, "llmcap calibrate --measurements FILE.csv [--out rules/calibration.json] [--force]",
             "Fits mbu_decode, mfu_decode, mfu_prefill, step_overhead_ms (and, with multi-GPU rows,\n"
@@ -78,9 +76,7 @@ final class CalibrateCommand {
       err.println("llmcap calibrate: --max-evaluations expects a whole number");
       return Main.USAGE;
     } catch (ParseException | UsageException e) {
-      err.println("llmcap calibrate: " + e.getMessage());
-      err.println("run 'llmcap calibrate --help' for the flags");
-      return Main.USAGE;
+      return CommonFlags.usageError(err, "calibrate", e);
     }
     try {
       Workspace ws = CommonFlags.workspace(cl);

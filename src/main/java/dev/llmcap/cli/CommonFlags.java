@@ -1,6 +1,7 @@
 package dev.llmcap.cli;
 
 import dev.llmcap.engine.Workspace;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,5 +54,23 @@ final class CommonFlags {
       map.put(v.substring(0, eq).trim(), v.substring(eq + 1).trim());
     }
     return map;
+  }
+
+  /** Refuses positional arguments, for the commands that take none. */
+  static void requireNoArguments(CommandLine cl) throws UsageException {
+    if (!cl.getArgList().isEmpty()) {
+      throw new UsageException("unexpected argument '" + cl.getArgList().get(0) + "'");
+    }
+  }
+
+  /**
+   * Reports a usage error as every command does: "llmcap COMMAND: message", then where the flags are listed ("" for
+   * the plan command). Returns the usage exit code.
+   */
+  static int usageError(PrintStream err, String command, Exception e) {
+    String name = command.isEmpty() ? "llmcap" : "llmcap " + command;
+    err.println(name + ": " + e.getMessage());
+    err.println("run '" + name + " --help' for the list of flags");
+    return Main.USAGE;
   }
 }

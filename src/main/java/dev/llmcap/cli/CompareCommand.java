@@ -66,9 +66,7 @@ final class CompareCommand {
         throw new UsageException("compare needs exactly one CONFIG file (got " + cl.getArgList().size() + ")");
       }
     } catch (ParseException | UsageException e) {
-      err.println("llmcap compare: " + e.getMessage());
-      err.println("run 'llmcap compare --help' for the list of flags");
-      return Main.USAGE;
+      return CommonFlags.usageError(err, "compare", e);
     }
     try {
       Path target = cl.hasOption("output") ? OutputPaths.resolve(cl.getOptionValue("output"), cl.hasOption("force")) : null;

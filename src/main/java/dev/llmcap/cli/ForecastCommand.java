@@ -61,13 +61,9 @@ final class ForecastCommand {
     CommandLine cl;
     try {
       cl = new DefaultParser().parse(options, args);
-      if (!cl.getArgList().isEmpty()) {
-        throw new UsageException("unexpected argument '" + cl.getArgList().get(0) + "'");
-      }
+      CommonFlags.requireNoArguments(cl);
     } catch (ParseException | UsageException e) {
-      err.println("llmcap forecast: " + e.getMessage());
-      err.println("run 'llmcap forecast --help' for the list of flags");
-      return Main.USAGE;
+      return CommonFlags.usageError(err, "forecast", e);
     }
     if (cl.hasOption("help")) {
       printHelp(options);

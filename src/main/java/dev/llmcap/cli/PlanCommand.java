@@ -48,13 +48,9 @@ final class PlanCommand {
     CommandLine cl;
     try {
       cl = new DefaultParser().parse(options, args);
-      if (!cl.getArgList().isEmpty()) {
-        throw new UsageException("unexpected argument '" + cl.getArgList().get(0) + "'");
-      }
+      CommonFlags.requireNoArguments(cl);
     } catch (ParseException | UsageException e) {
-      err.println("llmcap: " + e.getMessage());
-      err.println("run 'llmcap --help' for the list of flags");
-      return Main.USAGE;
+      return CommonFlags.usageError(err, "", e);
     }
     if (cl.hasOption("help")) {
       printHelp(options);

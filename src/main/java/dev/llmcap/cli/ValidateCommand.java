@@ -49,9 +49,7 @@ final class ValidateCommand {
     CommandLine cl;
     try {
       cl = new DefaultParser().parse(options(), args);
-      if (!cl.getArgList().isEmpty()) {
-        throw new UsageException("unexpected argument '" + cl.getArgList().get(0) + "'");
-      }
+      CommonFlags.requireNoArguments(cl);
       if (cl.hasOption("help")) {
         help(out, "llmcap validate --measurements FILE.csv [--format text|csv|json|markdown] [--rules DIR]",
             "Plans every measured row as a closed-loop benchmark and prints predicted vs measured, % error and the\n"
@@ -64,9 +62,7 @@ final class ValidateCommand {
         throw new UsageException("give --measurements FILE.csv (serving) or --training FILE.csv (training runs)");
       }
     } catch (ParseException | UsageException e) {
-      err.println("llmcap validate: " + e.getMessage());
-      err.println("run 'llmcap validate --help' for the flags");
-      return Main.USAGE;
+      return CommonFlags.usageError(err, "validate", e);
     }
     String format = cl.getOptionValue("format", "text").toLowerCase(Locale.ROOT);
     if (!java.util.List.of("text", "csv", "json", "markdown", "md").contains(format)) {

@@ -1,9 +1,7 @@
 package dev.llmcap.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -26,13 +24,7 @@ import java.util.Map;
  */
 public final class ConfigLoader {
   /** Shared (thread-safe once configured): building a mapper per call costs more than the conversion. */
-  private static final ObjectMapper REQUEST_MAPPER = Json.mapper();
-  private static final ObjectMapper JSON_READER = documentReader(new ObjectMapper());
-  private static final ObjectMapper YAML_READER = documentReader(new ObjectMapper(new YAMLFactory()));
-
-  private static ObjectMapper documentReader(ObjectMapper mapper) {
-    return mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-  }
+  private static final ObjectMapper YAML_READER = Json.documentReader(new ObjectMapper(new YAMLFactory()));
   private final Map<String, String> provenance = new LinkedHashMap<>();
   private ObjectNode document = JsonNodeFactory.instance.objectNode();
   private String source = "flags";
@@ -44,7 +36,7 @@ public final class ConfigLoader {
       throw new InputException(file + ": config file not found");
     }
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? YAML_READER : JSON_READER;
+    ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? YAML_READER : Json.documents();
     JsonNode root;
     byte[] content;
     try {
@@ -173,7 +165,7 @@ public final class ConfigLoader {
       }
       throw new InputException(problems);
     }
-    return REQUEST_MAPPER.convertValue(document, PlanRequest.class);
+    return Json.shared().convertValue(document, PlanRequest.class);
   }
 
   /**

@@ -23,7 +23,7 @@ import java.util.Optional;
  * names in the catalogs, and fills unset inputs from the `default.*` assumptions (recording each default it used).
  */
 public final class InputPreparer {
-  private static final ObjectMapper JSON = Json.mapper();
+  private static final ObjectMapper JSON = Json.shared();
 
   private final Catalog catalog;
   private final Assumptions assumptions;

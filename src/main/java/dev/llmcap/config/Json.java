@@ -14,6 +14,7 @@ import java.util.List;
 /** The one Jackson configuration of llmcap: snake_case names, nulls left out, stable key order, pretty output. */
 public final class Json {
   private static final ObjectMapper SHARED = mapper();
+  private static final ObjectMapper DOCUMENTS = documentReader(new ObjectMapper());
 
   private Json() {}
 
@@ -23,6 +24,20 @@ public final class Json {
    */
   public static ObjectMapper shared() {
     return SHARED;
+  }
+
+  /**
+   * The shared reader of configuration documents: duplicate keys are errors and decimals stay exact (so a value is
+   * reported as the user wrote it).
+   */
+  public static ObjectMapper documents() {
+    return DOCUMENTS;
+  }
+
+  /** Configures a mapper (JSON or YAML) to read configuration documents as {@link #documents()} does. */
+  public static ObjectMapper documentReader(ObjectMapper mapper) {
+    return mapper.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   }
 
   /** A new mapper with llmcap's configuration, for callers that change its settings. */

@@ -21,7 +21,7 @@ import java.util.Optional;
  * resolves model and GPU names in the catalogs, and fills unset inputs from the `default.*` assumptions.
  */
 public final class TrainingPreparer {
-  private static final ObjectMapper JSON = Json.mapper();
+  private static final ObjectMapper JSON = Json.shared();
 
   private final Catalog catalog;
   private final Assumptions assumptions;

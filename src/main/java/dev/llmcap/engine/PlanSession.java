@@ -8,6 +8,8 @@ import dev.llmcap.model.fact.ModelCandidate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 
 /** Runs one rule session: inserts the input facts, fires the rules, and reads back every conclusion with its trace. */
@@ -21,45 +23,19 @@ public final class PlanSession {
   }
 
   /**
-   * Fires the rules over the given input records, candidate GPUs (with their prices) and candidate models.
-   *
-   * @param inputs input records (workload, model config, GPU config, service, training input...)
-   * @param gpus the GPUs to plan for
-   * @param models the model catalog entries the rules may use
+   * Fires the rules of one DRL package (e.g. "training"; null fires every package) over the input records (workload,
+   * model config, GPU config, service, training input...), the candidate GPUs with their prices and the candidate
+   * models. Without withTrace only the assumptions used are recorded (no audit trace entries), for batch runs.
    */
-  public SessionResult run(Collection<?> inputs, Collection<GpuSpec> gpus, Collection<ModelSpec> models) throws RuleSetException {
-    return run(inputs, gpus, models, null, true);
-  }
-
-  /**
-   * As {@link #run(Collection, Collection, Collection)}, firing only the rules of one DRL package (e.g. "training"), so
-   * the rules of another mode never conclude anything in this session; null fires every package.
-   */
-  public SessionResult run(Collection<?> inputs, Collection<GpuSpec> gpus, Collection<ModelSpec> models, String rulePackage)
-      throws RuleSetException {
-    return run(inputs, gpus, models, rulePackage, true);
-  }
-
-  /**
-   * As {@link #run(Collection, Collection, Collection)}; without withTrace only the assumptions used are recorded (no
-   * audit trace entries): about a quarter less CPU per plan, for batch runs.
-   */
-  public SessionResult run(Collection<?> inputs, Collection<GpuSpec> gpus, Collection<ModelSpec> models, boolean withTrace)
-      throws RuleSetException {
-    return run(inputs, gpus, models, null, withTrace);
-  }
-
-  /** The full form: one rule package or all (null), with or without the audit trace. */
   public SessionResult run(Collection<?> inputs, Collection<GpuSpec> gpus, Collection<ModelSpec> models, String rulePackage,
       boolean withTrace) throws RuleSetException {
     KieSession session = rules.newSession(rulePackage);
     AuditTrace trace = withTrace ? new AuditTrace() : null;
     AssumptionsUsed used = withTrace ? null : new AssumptionsUsed();
+    AgendaEventListener agendaListener = trace != null ? trace : used;
+    session.addEventListener(agendaListener);
     if (trace != null) {
-      session.addEventListener((org.kie.api.event.rule.AgendaEventListener) trace);
-      session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) trace);
-    } else {
-      session.addEventListener(used);
+      session.addEventListener((RuleRuntimeEventListener) trace);
     }
     try {
       for (Assumption a : assumptions.all()) {
@@ -89,11 +65,9 @@ public final class PlanSession {
       return trace != null ? new SessionResult(facts, trace.entries(), trace.assumptionsUsed())
           : new SessionResult(facts, List.of(), used.assumptions());
     } finally {
+      session.removeEventListener(agendaListener); // the pooled session outlives this plan
       if (trace != null) {
-        session.removeEventListener((org.kie.api.event.rule.AgendaEventListener) trace);
-        session.removeEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) trace);
-      } else {
-        session.removeEventListener(used);
+        session.removeEventListener((RuleRuntimeEventListener) trace);
       }
       session.dispose();
     }
