@@ -19,12 +19,13 @@ public final class TrainingLayout {
   private final double optimizerGb;
   private final double activationsGb;
   private final double overheadGb;
+  private final double stepGb;
   private final double loadPeakGb;
   private final double usableGb;
   private final boolean keepsBatch;
 
   public TrainingLayout(String gpu, int gpus, int tp, int pp, int zero, double weightsGb, double gradientsGb, double optimizerGb,
-      double activationsGb, double overheadGb, double loadPeakGb, double usableGb, boolean keepsBatch) {
+      double activationsGb, double overheadGb, double stepGb, double loadPeakGb, double usableGb, boolean keepsBatch) {
     this.keepsBatch = keepsBatch;
     this.gpu = gpu;
     this.gpus = gpus;
@@ -36,6 +37,7 @@ public final class TrainingLayout {
     this.optimizerGb = optimizerGb;
     this.activationsGb = activationsGb;
     this.overheadGb = overheadGb;
+    this.stepGb = stepGb;
     this.loadPeakGb = loadPeakGb;
     this.usableGb = usableGb;
   }
@@ -56,8 +58,8 @@ public final class TrainingLayout {
   public double getUsableGb() { return usableGb; }
   /** Per-GPU memory while the model loads: its weights plus the load transient (computed by the training rules). */
   public double getLoadPeakGb() { return loadPeakGb; }
-  /** Per-GPU memory of a training step. */
-  public double getTotalGb() { return weightsGb + gradientsGb + optimizerGb + activationsGb + overheadGb; }
+  /** Per-GPU memory of a training step (computed by the training rules). */
+  public double getTotalGb() { return stepGb; }
   /** Whether micro batch x DP divides the global batch, so the global batch is kept as given. */
   public boolean isKeepsBatch() { return keepsBatch; }
 
