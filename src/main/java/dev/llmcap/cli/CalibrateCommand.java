@@ -100,7 +100,7 @@ final class CalibrateCommand {
       fits.forEach(f -> entries.addAll(f.entries()));
       ValidationRun after = validator.score(engine.withAssumptions(engine.assumptions().withEntries(entries, target.toString())), prepared);
       report(fits, before, after);
-      String json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(Calibrator.overrideFile(fits)) + "\n";
+      String json = Json.shared().writerWithDefaultPrettyPrinter().writeValueAsString(Calibrator.overrideFile(fits)) + "\n";
       AtomicFiles.write(target, json);
       err.println("llmcap calibrate: " + entries.size() + " assumption(s) written to " + target
           + (target.equals(ws.rules().resolve(Assumptions.CALIBRATION_FILE)) ? " (the rules use them from now on)"

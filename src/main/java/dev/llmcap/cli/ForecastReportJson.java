@@ -29,7 +29,7 @@ final class ForecastReportJson {
   private ForecastReportJson() {}
 
   static String write(ForecastReport r, boolean explain) {
-    ObjectMapper m = Json.mapper();
+    ObjectMapper m = Json.shared();
     ObjectNode root = m.createObjectNode();
     root.put("metric", r.metric());
     root.put("unit", r.unit());

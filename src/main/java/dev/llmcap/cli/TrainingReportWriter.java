@@ -28,8 +28,8 @@ final class TrainingReportWriter {
         root.put("scored", report.scored());
         root.put("median_abs_error_pct", report.medianAbsErrorPct());
         ArrayNode rows = root.putArray("rows");
-        report.rows().forEach(r -> rows.add(Json.mapper().<ObjectNode>valueToTree(r)));
-        out.print(Json.mapper().writeValueAsString(root) + "\n");
+        report.rows().forEach(r -> rows.add(Json.shared().<ObjectNode>valueToTree(r)));
+        out.print(Json.shared().writeValueAsString(root) + "\n");
         break;
       case "markdown":
       case "md":

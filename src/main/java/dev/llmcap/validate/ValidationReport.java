@@ -72,7 +72,7 @@ public final class ValidationReport {
   }
 
   public void json(PrintStream out) {
-    ObjectNode root = Json.mapper().createObjectNode();
+    ObjectNode root = Json.shared().createObjectNode();
     ArrayNode scores = root.putArray("scores");
     for (Score s : run.scores()) {
       ObjectNode o = scores.addObject();
@@ -90,7 +90,7 @@ public final class ValidationReport {
       skipped.addObject().put("id", k.id()).put("reason", k.reason());
     }
     try {
-      out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root));
+      out.println(Json.shared().writerWithDefaultPrettyPrinter().writeValueAsString(root));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
