@@ -24,6 +24,8 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.KieBase;
 
 /**
@@ -37,9 +39,7 @@ public final class RuleBase {
   private final byte[] compiled;
   private final List<String> ruleFiles;
   private final String hash;
-  private final Map<String, KieBase> byPackage = new ConcurrentHashMap<>();
-  private volatile KieBase all;
-  private final java.util.Map<String, org.kie.api.runtime.KieSessionsPool> pools = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, KieSessionsPool> pools = new ConcurrentHashMap<>();
 
   private RuleBase(Path dir, byte[] compiled, List<String> ruleFiles, String hash) {
     this.dir = dir;
@@ -172,31 +172,15 @@ public final class RuleBase {
     }
   }
 
-  /** Every package of the folder in one rule base. */
-  public KieBase kieBase() {
-    KieBase kb = all;
-    if (kb == null) {
-      kb = rebuild(name -> true);
-      all = kb;
-    }
-    return kb;
-  }
-
   /**
-   * The rules of one DRL package (inference, training, forecast...) in a rule base of their own, built on first use:
-   * a session then carries no network of another mode's rules (about a third less work per inference plan).
+   * A session over one DRL package's rules (inference, training, forecast...; null for every package), empty as a new
+   * one. Each package gets a rule base of its own, built on first use, so a session carries no network of another
+   * mode's rules (about a third less work per inference plan); its sessions come from a pool and are reset when
+   * disposed (Drools' KieSessionsPool), which saves building each session's node memories anew.
    */
-  public KieBase kieBase(String rulePackage) {
-    return rulePackage == null ? kieBase() : byPackage.computeIfAbsent(rulePackage, p -> rebuild(p::equals));
-  }
-
-  /**
-   * A session over one package's rules (all packages for null), empty as a new one: sessions come from a pool per rule
-   * base and are reset when disposed (Drools' KieSessionsPool), which saves building each session's node memories anew.
-   */
-  public org.kie.api.runtime.KieSession newSession(String rulePackage) {
+  public KieSession newSession(String rulePackage) {
     String key = rulePackage == null ? "" : rulePackage;
-    return pools.computeIfAbsent(key, k -> kieBase(rulePackage).newKieSessionsPool(1)).newKieSession();
+    return pools.computeIfAbsent(key, k -> rebuild(k.isEmpty() ? name -> true : k::equals).newKieSessionsPool(1)).newKieSession();
   }
 
   private KieBase rebuild(java.util.function.Predicate<String> packages) {
