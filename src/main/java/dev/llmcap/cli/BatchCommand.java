@@ -27,6 +27,9 @@ import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
+import static dev.llmcap.cli.CommonFlags.flag;
+import static dev.llmcap.cli.CommonFlags.value;
+
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
@@ -57,14 +60,6 @@ final class BatchCommand {
     o.addOption(value("compare-rules", "DIR", "rule-change diff: also plan with the rules of DIR (the old rules) and report what changed"));
     o.addOption(flag("no-progress", "never draw the progress bar"));
     return o;
-  }
-
-  private static Option value(String name, String arg, String desc) {
-    return Option.builder().longOpt(name).hasArg().argName(arg).desc(desc).build();
-  }
-
-  private static Option flag(String name, String desc) {
-    return Option.builder().longOpt(name).desc(desc).build();
   }
 
   int run(String[] args) {

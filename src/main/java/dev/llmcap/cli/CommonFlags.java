@@ -73,4 +73,14 @@ final class CommonFlags {
     err.println("run '" + name + " --help' for the list of flags");
     return Main.USAGE;
   }
+
+  /** A --name ARG option. */
+  static Option value(String name, String arg, String desc) {
+    return Option.builder().longOpt(name).hasArg().argName(arg).desc(desc).build();
+  }
+
+  /** A --name switch. */
+  static Option flag(String name, String desc) {
+    return Option.builder().longOpt(name).desc(desc).build();
+  }
 }

@@ -21,6 +21,9 @@ import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
+import static dev.llmcap.cli.CommonFlags.flag;
+import static dev.llmcap.cli.CommonFlags.value;
+
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
@@ -44,13 +47,9 @@ final class CompareCommand {
     o.addOption(value("region", "REGION", "price in this region (default: the config's region, else the cheapest of each cloud)"));
     o.addOption(value("output", "FILE", "write the ranking to FILE; format from the extension: .txt, .csv, .jsonl, .json"));
     o.addOption(value("format", "FMT", "text (default), csv, jsonl or json"));
-    o.addOption(Option.builder().longOpt("force").desc("overwrite an existing output file").build());
+    o.addOption(flag("force", "overwrite an existing output file"));
     CommonFlags.addTo(o);
     return o;
-  }
-
-  private static Option value(String name, String arg, String desc) {
-    return Option.builder().longOpt(name).hasArg().argName(arg).desc(desc).build();
   }
 
   int run(String[] args) {

@@ -1,5 +1,8 @@
 package dev.llmcap.cli;
 
+import static dev.llmcap.cli.CommonFlags.flag;
+import static dev.llmcap.cli.CommonFlags.value;
+
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
@@ -61,13 +64,5 @@ final class ForecastOptionsSpec {
     // rules
     CommonFlags.addTo(o);
     return o;
-  }
-
-  private static Option value(String name, String arg, String desc) {
-    return Option.builder().longOpt(name).hasArg().argName(arg).desc(desc).build();
-  }
-
-  private static Option flag(String name, String desc) {
-    return Option.builder().longOpt(name).desc(desc).build();
   }
 }

@@ -2,6 +2,8 @@ package dev.llmcap.cli;
 
 import dev.llmcap.engine.Assumptions;
 import dev.llmcap.engine.Fmt;
+import static dev.llmcap.cli.CommonFlags.flag;
+
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
@@ -80,7 +82,7 @@ final class PlanOptionsSpec {
   private static Assumptions defaults;
 
   private static Option value(String name, String arg, String desc) {
-    return Option.builder().longOpt(name).hasArg().argName(arg).desc(withDefault(desc)).build();
+    return CommonFlags.value(name, arg, withDefault(desc));
   }
 
   /** Replaces a "{default.name}" marker by the assumption's current value. */
@@ -94,9 +96,5 @@ final class PlanOptionsSpec {
     String value = defaults == null ? null
         : defaults.get(name).map(a -> a.getNumber() != null ? Fmt.n(a.getNumber()) : a.getText()).orElse(null);
     return desc.substring(0, start) + (value == null ? "see rules/assumptions.json" : value) + desc.substring(end + 1);
-  }
-
-  private static Option flag(String name, String desc) {
-    return Option.builder().longOpt(name).desc(desc).build();
   }
 }
