@@ -6,14 +6,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
+import java.util.HexFormat;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -22,15 +26,24 @@ import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 
 /**
- * Compiled rule packages as bytes: kept in memory to build one rule base per DRL package on demand, and cached on disk,
- * keyed by a hash of the rule files and of the llmcap build, so a rerun with unchanged rules skips DRL compilation (the
- * slowest part of start-up). Any problem reading the cache falls back to compiling. Location: -Dllmcap.cache=DIR, else
- * $XDG_CACHE_HOME/llmcap or ~/.cache/llmcap; -Dllmcap.cache=off disables it.
+ * Compiled DRL packages cached on disk, one file per package, so a rerun with unchanged rules skips DRL compilation (the
+ * slowest part of start-up) and an edit to one package recompiles only that package. A file is keyed by a hash of its
+ * package's rule files and a stamp of the llmcap build, the Drools build and the JVM (compiled rules hold bytecode of
+ * the fact classes), and carries a SHA-256 of its contents: a file that fails the check or cannot be read back
+ * (corrupt, truncated, or classes that no longer link) is removed, said once on stderr, and the package is compiled
+ * again. Location: -Dllmcap.cache=DIR, else $XDG_CACHE_HOME/llmcap or ~/.cache/llmcap; -Dllmcap.cache=off disables it.
  */
 final class CompiledRuleCache {
+  /** First bytes of a cache file: format name and version. */
+  private static final byte[] MAGIC = "llmcap-kpkg-2\n".getBytes(StandardCharsets.US_ASCII);
+  private static final int DIGEST_BYTES = 32;
+  private static final AtomicBoolean WARNED = new AtomicBoolean();
+  private static volatile String stamp;
+
   private CompiledRuleCache() {}
 
-  static Optional<Path> file(String rulesHash) {
+  /** The cache file of one package (by the hash of its rule files), or empty when caching is off or has no home. */
+  static Optional<Path> file(String packageName, String packageHash) {
     String configured = System.getProperty("llmcap.cache");
     if ("off".equalsIgnoreCase(configured)) {
       return Optional.empty();
@@ -46,75 +59,167 @@ final class CompiledRuleCache {
       }
       dir = (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".cache")).resolve("llmcap");
     }
-    return Optional.of(dir.resolve(rulesHash.substring(0, 32) + "-" + buildStamp() + ".kpkg"));
+    String safeName = packageName.replaceAll("[^A-Za-z0-9_.-]", "_");
+    return Optional.of(dir.resolve(safeName + "-" + packageHash.substring(0, 24) + "-" + buildStamp() + ".kpkg"));
   }
 
-  /** Identifies the llmcap build (jar or classes folder and its modification time), since facts are compiled into rules. */
-  private static String buildStamp() {
+  /** The stamp of this process's llmcap build, Drools build and JVM (computed once). */
+  static String buildStamp() {
+    String s = stamp;
+    if (s == null) {
+      s = stampOf(codeLocation(CompiledRuleCache.class), codeLocation(KnowledgeBaseFactory.class),
+          System.getProperty("java.vm.vendor", "") + " " + System.getProperty("java.vm.version", ""));
+      stamp = s;
+    }
+    return s;
+  }
+
+  /**
+   * A short stamp that changes when the llmcap jar (or classes folder) is rebuilt, when the Drools jar changes, or when
+   * another JVM runs: name, size and modification time of each code location, and the JVM's vendor and version.
+   */
+  static String stampOf(Path llmcapCode, Path droolsCode, String jvm) {
     try {
-      Path where = Path.of(CompiledRuleCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      Path probe = Files.isDirectory(where) ? where.resolve("dev/llmcap/model/fact/Quantity.class") : where;
-      long stamp = Files.getLastModifiedTime(probe).toMillis() ^ Files.size(probe);
-      return Long.toHexString(stamp ^ where.toString().hashCode());
-    } catch (IOException | URISyntaxException | RuntimeException e) {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (Path where : new Path[] {llmcapCode, droolsCode}) {
+        md.update(String.valueOf(where).getBytes(StandardCharsets.UTF_8));
+        if (where != null) {
+          Path probe = Files.isDirectory(where) ? where.resolve("dev/llmcap/model/fact/Quantity.class") : where;
+          if (Files.exists(probe)) {
+            md.update((Files.getLastModifiedTime(probe).toMillis() + ":" + Files.size(probe)).getBytes(StandardCharsets.UTF_8));
+          }
+        }
+        md.update((byte) 0);
+      }
+      md.update(jvm.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(md.digest(), 0, 8);
+    } catch (IOException | NoSuchAlgorithmException e) {
       return "nostamp";
     }
   }
 
+  private static Path codeLocation(Class<?> type) {
+    try {
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException | RuntimeException e) {
+      return null;
+    }
+  }
+
   /** The packages of a compiled rule base as bytes. */
-  static byte[] serialise(KieBase kieBase) throws IOException {
+  static byte[] serialise(Collection<KiePackage> packages) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream oos = new DroolsObjectOutputStream(new BufferedOutputStream(bytes))) {
-      oos.writeObject(new ArrayList<>(kieBase.getKiePackages()));
+      oos.writeObject(new ArrayList<>(packages));
     }
     return bytes.toByteArray();
   }
 
-  /** A fresh rule base holding the serialised packages the filter accepts (by package name). */
-  static KieBase rebuild(byte[] bytes, Predicate<String> packageFilter) throws IOException, ClassNotFoundException {
+  /** A fresh rule base holding the given compiled packages. */
+  static KieBase ruleBaseOf(Collection<KiePackage> packages) {
+    InternalKnowledgeBase kb = KnowledgeBaseFactory.newKnowledgeBase();
+    kb.addPackages(packages);
+    return kb;
+  }
+
+  /** A fresh rule base holding the serialised packages. */
+  static KieBase rebuild(byte[] bytes) throws IOException, ClassNotFoundException {
     try (DroolsObjectInputStream ois = new DroolsObjectInputStream(new ByteArrayInputStream(bytes),
         CompiledRuleCache.class.getClassLoader())) {
       @SuppressWarnings("unchecked")
       Collection<KiePackage> packages = (Collection<KiePackage>) ois.readObject();
-      List<KiePackage> kept = new ArrayList<>();
-      for (KiePackage p : packages) {
-        if (packageFilter.test(p.getName())) {
-          kept.add(p);
-        }
-      }
-      InternalKnowledgeBase kb = KnowledgeBaseFactory.newKnowledgeBase();
-      kb.addPackages(kept);
-      return kb;
+      return ruleBaseOf(packages);
     }
   }
 
-  /** The cached bytes, checked by rebuilding them once; empty (and the file removed) when unusable. */
-  static Optional<byte[]> read(Path file) {
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
+  /**
+   * The rule base cached in the file, read once; empty when there is none. A file that fails its checksum or cannot be
+   * read back is removed and reported once on stderr (the caller then compiles the package).
+   */
+  static Optional<KieBase> read(Path file) {
+    byte[] all;
+    try {
+      all = Files.readAllBytes(file);
+    } catch (IOException e) {
+      return Optional.empty(); // no cache entry (or unreadable): compile
     }
     try {
-      byte[] bytes = Files.readAllBytes(file);
-      rebuild(bytes, name -> false);
-      return Optional.of(bytes);
+      return Optional.of(rebuild(payload(all)));
     } catch (Exception | LinkageError e) {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException ignored) {
-        // a cache that cannot be removed is simply not used
-      }
+      discard(file, e instanceof CorruptCacheException ? e.getMessage() : e.toString());
       return Optional.empty();
     }
   }
 
-  static void write(Path file, byte[] bytes) {
+  /** The serialised packages of a cache file after checking its format and checksum. */
+  static byte[] payload(byte[] all) throws CorruptCacheException {
+    int head = MAGIC.length + DIGEST_BYTES;
+    if (all.length < head || !Arrays.equals(all, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+      throw new CorruptCacheException("not a compiled-rule cache file of this version");
+    }
+    byte[] payload = Arrays.copyOfRange(all, head, all.length);
+    if (!Arrays.equals(sha256(payload), 0, DIGEST_BYTES, all, MAGIC.length, head)) {
+      throw new CorruptCacheException("checksum mismatch");
+    }
+    return payload;
+  }
+
+  /** The bytes of a cache file holding the serialised packages. */
+  static byte[] withChecksum(byte[] payload) {
+    byte[] all = new byte[MAGIC.length + DIGEST_BYTES + payload.length];
+    System.arraycopy(MAGIC, 0, all, 0, MAGIC.length);
+    System.arraycopy(sha256(payload), 0, all, MAGIC.length, DIGEST_BYTES);
+    System.arraycopy(payload, 0, all, MAGIC.length + DIGEST_BYTES, payload.length);
+    return all;
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void discard(Path file, String reason) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // a cache entry that cannot be removed is simply not used
+    }
+    if (WARNED.compareAndSet(false, true)) {
+      System.err.println("llmcap: ignored the compiled-rule cache " + file.getFileName() + " (" + reason
+          + "); removed it and compiled the rules again");
+    }
+  }
+
+  /** Lets the next unusable cache file be reported again (tests start each case afresh). */
+  static void forgetWarning() {
+    WARNED.set(false);
+  }
+
+  /** Writes a cache file atomically (a temporary file moved into place); failures only cost the next run a compile. */
+  static void write(Path file, byte[] payload) {
     try {
       Files.createDirectories(file.getParent());
       Path tmp = Files.createTempFile(file.getParent(), ".kpkg", ".tmp");
-      Files.write(tmp, bytes);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      try {
+        Files.write(tmp, withChecksum(payload));
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
     } catch (IOException | RuntimeException e) {
       // caching is an optimisation: a read-only home or a full disk must not fail the plan
+    }
+  }
+
+  /** A cache file whose format or checksum is wrong. */
+  static final class CorruptCacheException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    CorruptCacheException(String message) {
+      super(message);
     }
   }
 }

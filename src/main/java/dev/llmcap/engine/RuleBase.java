@@ -13,6 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -23,32 +28,43 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
-import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
 
 /**
- * The compiled rules of one rules folder. DRL files are read from disk at run time (no rebuild needed), compiled with the
- * classic engine, and cached per process by a hash of their contents. Any compile error or duplicated rule name fails.
+ * The compiled rules of one rules folder. DRL files are read from disk at run time (no rebuild needed) and compiled with
+ * the classic engine one DRL package at a time (inference, training, forecast), so an edit to one file recompiles only
+ * its package. Compiled packages are cached per process and on disk ({@link CompiledRuleCache}); a package whose cache
+ * entry exists is read back only when a session of it is first needed. Any compile error or duplicated rule name fails.
  */
 public final class RuleBase {
   private static final Map<String, RuleBase> CACHE = new ConcurrentHashMap<>();
+  /** Compiled packages of this process by package hash and build stamp: shared by rule folders with the same files. */
+  private static final Map<String, KieBase> PACKAGES = new ConcurrentHashMap<>();
+  private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
+  /** The package Drools gives a DRL file without a package statement. */
+  private static final String DEFAULT_PACKAGE = "defaultpkg";
 
   private final Path dir;
-  private final byte[] compiled;
   private final List<String> ruleFiles;
   private final String hash;
+  private final Map<String, PackageRules> packages;
   private final Map<String, KieSessionsPool> pools = new ConcurrentHashMap<>();
 
-  private RuleBase(Path dir, byte[] compiled, List<String> ruleFiles, String hash) {
+  private RuleBase(Path dir, List<String> ruleFiles, String hash, Map<String, PackageRules> packages) {
     this.dir = dir;
-    this.compiled = compiled;
     this.ruleFiles = ruleFiles;
     this.hash = hash;
+    this.packages = packages;
   }
 
-  /** Compiles (or returns the cached compilation of) every *.drl file below the folder. */
+  /**
+   * Reads every *.drl file below the folder and makes sure each DRL package is compiled: a package compiled before (in
+   * this process or in the on-disk cache) is not compiled again; the others are compiled now, so a broken file fails
+   * here whatever package the caller plans with.
+   */
   public static RuleBase load(Path rulesDir) throws RuleSetException {
     Path dir = rulesDir.toAbsolutePath().normalize();
     Map<String, String> sources = readSources(dir);
@@ -57,23 +73,50 @@ public final class RuleBase {
     if (cached != null) {
       return cached;
     }
-    java.util.Optional<Path> cacheFile = CompiledRuleCache.file(hash);
-    java.util.Optional<byte[]> fromDisk = cacheFile.flatMap(CompiledRuleCache::read);
-    if (fromDisk.isPresent()) {
-      RuleBase loaded = new RuleBase(dir, fromDisk.get(), List.copyOf(sources.keySet()), hash);
-      CACHE.put(hash, loaded);
-      return loaded;
+    Map<String, Map<String, String>> byPackage = new TreeMap<>();
+    for (Map.Entry<String, String> e : sources.entrySet()) {
+      byPackage.computeIfAbsent(packageOf(e.getValue()), k -> new LinkedHashMap<>()).put(e.getKey(), e.getValue());
     }
-    checkDuplicateRuleNames(sources);
-    RuleBase built = compile(dir, sources, hash);
-    cacheFile.ifPresent(f -> CompiledRuleCache.write(f, built.compiled));
+    Map<String, PackageRules> packages = new LinkedHashMap<>();
+    Map<String, Map<String, String>> toCompile = new LinkedHashMap<>();
+    for (Map.Entry<String, Map<String, String>> e : byPackage.entrySet()) {
+      PackageRules p = new PackageRules(e.getKey(), hash(e.getValue()));
+      packages.put(p.name, p);
+      if (!p.compiledBefore()) {
+        toCompile.put(p.name, e.getValue());
+      }
+    }
+    if (!toCompile.isEmpty()) {
+      Map<String, String> changed = new LinkedHashMap<>();
+      toCompile.values().forEach(changed::putAll);
+      checkDuplicateRuleNames(changed);
+      List<String> problems = new ArrayList<>();
+      for (Map.Entry<String, Map<String, String>> e : toCompile.entrySet()) {
+        packages.get(e.getKey()).compile(e.getValue(), problems);
+      }
+      if (!problems.isEmpty()) {
+        throw new RuleSetException(problems.stream().distinct().collect(Collectors.toList()));
+      }
+    }
+    for (PackageRules p : packages.values()) {
+      p.sources = byPackage.get(p.name);
+    }
+    RuleBase built = new RuleBase(dir, List.copyOf(sources.keySet()), hash, packages);
     CACHE.put(hash, built);
     return built;
+  }
+
+  /** The DRL package a file declares (its first package statement), as Drools reads it. */
+  static String packageOf(String source) {
+    Matcher m = PACKAGE.matcher(source.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)//.*$", ""));
+    return m.find() ? m.group(1) : DEFAULT_PACKAGE;
   }
 
   /** Forgets the compiled rule bases of this process (tests use it to exercise the on-disk cache). */
   static void clearProcessCache() {
     CACHE.clear();
+    PACKAGES.clear();
+    CompiledRuleCache.forgetWarning();
   }
 
   private static Map<String, String> readSources(Path dir) throws RuleSetException {
@@ -146,50 +189,111 @@ public final class RuleBase {
     }
   }
 
-  private static RuleBase compile(Path dir, Map<String, String> sources, String hash) throws RuleSetException {
-    KieServices ks = KieServices.Factory.get();
-    KieFileSystem kfs = ks.newKieFileSystem();
-    ReleaseId releaseId = ks.newReleaseId("dev.llmcap.rules", "rules", "h" + hash.substring(0, 16));
-    kfs.generateAndWritePomXML(releaseId);
-    for (Map.Entry<String, String> e : sources.entrySet()) {
-      kfs.write("src/main/resources/" + e.getKey(), e.getValue());
-    }
-    KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-    List<String> problems = new ArrayList<>();
-    for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-      String path = m.getPath() == null ? "?" : m.getPath().replaceFirst("^src/main/resources/", "");
-      String text = m.getText() == null ? "" : m.getText().replaceAll("\\s+", " ").trim();
-      problems.add(path + ":" + Math.max(m.getLine(), 0) + ": " + text);
-    }
-    if (!problems.isEmpty()) {
-      throw new RuleSetException(problems.stream().distinct().collect(Collectors.toList()));
-    }
-    KieContainer container = ks.newKieContainer(releaseId);
-    try {
-      return new RuleBase(dir, CompiledRuleCache.serialise(container.getKieBase()), List.copyOf(sources.keySet()), hash);
-    } catch (java.io.IOException e) {
-      throw new RuleSetException("compiled rules cannot be serialised: " + e.getMessage());
-    }
-  }
-
   /**
    * A session over one DRL package's rules (inference, training, forecast...; null for every package), empty as a new
-   * one. Each package gets a rule base of its own, built on first use, so a session carries no network of another
-   * mode's rules (about a third less work per inference plan); its sessions come from a pool and are reset when
-   * disposed (Drools' KieSessionsPool), which saves building each session's node memories anew.
+   * one. Each package has a rule base of its own, read or compiled on first use, so a session carries no network of
+   * another mode's rules; its sessions come from a pool and are reset when disposed (Drools' KieSessionsPool), which
+   * saves building each session's node memories anew.
    */
   public KieSession newSession(String rulePackage) {
     String key = rulePackage == null ? "" : rulePackage;
-    return pools.computeIfAbsent(key, k -> rebuild(k.isEmpty() ? name -> true : k::equals).newKieSessionsPool(1)).newKieSession();
+    return pools.computeIfAbsent(key, k -> kieBase(k).newKieSessionsPool(1)).newKieSession();
   }
 
-  private KieBase rebuild(java.util.function.Predicate<String> packages) {
+  private KieBase kieBase(String packageName) {
     try {
-      return CompiledRuleCache.rebuild(compiled, packages);
-    } catch (java.io.IOException | ClassNotFoundException e) {
-      throw new IllegalStateException("compiled rules cannot be read back: " + e, e);
+      if (!packageName.isEmpty()) {
+        PackageRules p = packages.get(packageName);
+        if (p == null) {
+          return CompiledRuleCache.ruleBaseOf(List.of()); // no rules of that package: nothing fires
+        }
+        return p.ruleBase();
+      }
+      List<KiePackage> all = new ArrayList<>();
+      for (PackageRules p : packages.values()) {
+        all.addAll(p.ruleBase().getKiePackages());
+      }
+      return CompiledRuleCache.ruleBaseOf(all);
+    } catch (RuleSetException e) {
+      throw new IllegalStateException("rules that compiled before no longer compile: " + e.getMessage(), e);
     }
   }
+
+  /** The names of the DRL packages of this folder. */
+  public List<String> packageNames() { return List.copyOf(packages.keySet()); }
+
+  /** One DRL package of the folder: its hash, and its compiled rule base once read or compiled. */
+  private static final class PackageRules {
+    private final String name;
+    private final String hash;
+    private final String key;
+    private final Optional<Path> cacheFile;
+    private Map<String, String> sources;
+
+    PackageRules(String name, String hash) {
+      this.name = name;
+      this.hash = hash;
+      this.cacheFile = CompiledRuleCache.file(name, hash);
+      this.key = name + "|" + hash + "|" + CompiledRuleCache.buildStamp();
+    }
+
+    /** Whether this process or the on-disk cache holds the package compiled from the same files. */
+    boolean compiledBefore() {
+      return PACKAGES.containsKey(key) || cacheFile.map(Files::isRegularFile).orElse(false);
+    }
+
+    /** The package's rule base: from this process, else the on-disk cache (read once), else compiled now. */
+    synchronized KieBase ruleBase() throws RuleSetException {
+      KieBase kb = PACKAGES.get(key);
+      if (kb != null) {
+        return kb;
+      }
+      Optional<KieBase> fromDisk = cacheFile.flatMap(CompiledRuleCache::read);
+      if (fromDisk.isPresent()) {
+        PACKAGES.put(key, fromDisk.get());
+        return fromDisk.get();
+      }
+      List<String> problems = new ArrayList<>();
+      compile(sources, problems);
+      if (!problems.isEmpty()) {
+        throw new RuleSetException(problems);
+      }
+      return PACKAGES.get(key);
+    }
+
+    /** Compiles the package's files; problems gets one `file:line: message` per error, else the result is kept. */
+    void compile(Map<String, String> files, List<String> problems) throws RuleSetException {
+      KieServices ks = KieServices.Factory.get();
+      KieFileSystem kfs = ks.newKieFileSystem();
+      ReleaseId releaseId = ks.newReleaseId("dev.llmcap.rules", "rules-" + name.replaceAll("[^A-Za-z0-9_.-]", "_"),
+          "h" + hash.substring(0, 16));
+      kfs.generateAndWritePomXML(releaseId);
+      for (Map.Entry<String, String> e : files.entrySet()) {
+        kfs.write("src/main/resources/" + e.getKey(), e.getValue());
+      }
+      KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+      int before = problems.size();
+      for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+        String path = m.getPath() == null ? "?" : m.getPath().replaceFirst("^src/main/resources/", "");
+        String text = m.getText() == null ? "" : m.getText().replaceAll("\\s+", " ").trim();
+        problems.add(path + ":" + Math.max(m.getLine(), 0) + ": " + text);
+      }
+      if (problems.size() > before) {
+        return;
+      }
+      Collection<KiePackage> compiled = ks.newKieContainer(releaseId).getKieBase().getKiePackages();
+      KieBase kb = CompiledRuleCache.ruleBaseOf(compiled);
+      if (cacheFile.isPresent()) {
+        try {
+          CompiledRuleCache.write(cacheFile.get(), CompiledRuleCache.serialise(compiled));
+        } catch (java.io.IOException e) {
+          throw new RuleSetException("compiled rules cannot be serialised: " + e.getMessage());
+        }
+      }
+      PACKAGES.put(key, kb);
+    }
+  }
+
   public Path dir() { return dir; }
 
   /** The folder relative to the working directory when it lies below it (so plans do not depend on where a clone lives). */

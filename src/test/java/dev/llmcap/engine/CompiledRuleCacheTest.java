@@ -3,45 +3,167 @@ package dev.llmcap.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmcap.export.PlanJson;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The on-disk cache of compiled rules gives the same plans as a fresh compilation, and a corrupt cache is ignored. */
+/**
+ * The on-disk cache of compiled rules: one checked file per DRL package, the same plans as a fresh compilation, a
+ * damaged file replaced by a compilation (said once on stderr), and only the edited package recompiled.
+ */
 class CompiledRuleCacheTest {
+  @TempDir Path cache;
+  private String before;
+
+  @BeforeEach
+  void useTempCache() {
+    before = System.getProperty("llmcap.cache");
+    System.setProperty("llmcap.cache", cache.toString());
+    RuleBase.clearProcessCache();
+  }
+
+  @AfterEach
+  void restore() {
+    if (before == null) {
+      System.clearProperty("llmcap.cache");
+    } else {
+      System.setProperty("llmcap.cache", before);
+    }
+    RuleBase.clearProcessCache();
+  }
+
+  private static String plan(Path rules) throws Exception {
+    LLMForecastEngine engine = new LLMForecastEngine(Workspace.under(Path.of(".")).withRules(rules), Map.of());
+    return PlanJson.write(engine.plan(Engines.request("llama-3.1-8b", "FP16", "L40S", 4, 700, 150)));
+  }
+
+  /** Cache files by name, with their modification times. */
+  private Map<String, FileTime> cacheFiles() throws IOException {
+    try (Stream<Path> files = Files.list(cache)) {
+      Map<String, FileTime> out = new TreeMap<>();
+      for (Path f : files.filter(p -> p.toString().endsWith(".kpkg")).collect(Collectors.toList())) {
+        out.put(f.getFileName().toString(), Files.getLastModifiedTime(f));
+      }
+      return out;
+    }
+  }
+
+  private Path cacheFileOf(String pkg) throws IOException {
+    try (Stream<Path> files = Files.list(cache)) {
+      return files.filter(p -> p.getFileName().toString().startsWith(pkg + "-")).findFirst().orElseThrow();
+    }
+  }
 
   @Test
-  void cachedRulesPlanExactlyLikeCompiledRules(@TempDir Path cache) throws Exception {
-    String before = System.getProperty("llmcap.cache");
-    System.setProperty("llmcap.cache", cache.toString());
+  void cachedRulesPlanExactlyLikeCompiledRules() throws Exception {
+    String compiled = plan(Path.of("rules"));
+    assertThat(cacheFiles().keySet()).hasSize(3)
+        .anyMatch(n -> n.startsWith("inference-")).anyMatch(n -> n.startsWith("training-")).anyMatch(n -> n.startsWith("forecast-"));
+    RuleBase.clearProcessCache();
+    assertThat(plan(Path.of("rules"))).isEqualTo(compiled);
+  }
+
+  @Test
+  void aBitFlippedCacheFileIsRemovedReportedOnceAndRecompiled() throws Exception {
+    String compiled = plan(Path.of("rules"));
+    Path inference = cacheFileOf("inference");
+    byte[] bytes = Files.readAllBytes(inference);
+    bytes[bytes.length / 2] ^= 0x10;
+    Files.write(inference, bytes);
+    Path training = cacheFileOf("training");
+    Files.write(training, new byte[] {1, 2, 3});
+
+    PrintStream err = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    String recovered;
     try {
       RuleBase.clearProcessCache();
-      LLMForecastEngine compiled = new LLMForecastEngine(Workspace.under(Path.of(".")), Map.of());
-      String a = PlanJson.write(compiled.plan(Engines.request("llama-3.1-8b", "FP16", "L40S", 4, 700, 150)));
-      try (Stream<Path> files = Files.list(cache)) {
-        assertThat(files.filter(f -> f.toString().endsWith(".kpkg")).count()).isEqualTo(1);
-      }
-      RuleBase.clearProcessCache();
-      LLMForecastEngine cached = new LLMForecastEngine(Workspace.under(Path.of(".")), Map.of());
-      String b = PlanJson.write(cached.plan(Engines.request("llama-3.1-8b", "FP16", "L40S", 4, 700, 150)));
-      assertThat(b).isEqualTo(a);
-
-      try (Stream<Path> files = Files.list(cache)) {
-        Path f = files.filter(p -> p.toString().endsWith(".kpkg")).findFirst().orElseThrow();
-        Files.write(f, new byte[] {1, 2, 3});
-      }
-      RuleBase.clearProcessCache();
-      LLMForecastEngine recovered = new LLMForecastEngine(Workspace.under(Path.of(".")), Map.of());
-      String c = PlanJson.write(recovered.plan(Engines.request("llama-3.1-8b", "FP16", "L40S", 4, 700, 150)));
-      assertThat(c).isEqualTo(a);
+      recovered = plan(Path.of("rules"));
+      RuleBase.load(Path.of("rules")).newSession("training").dispose();
     } finally {
-      if (before == null) {
-        System.clearProperty("llmcap.cache");
-      } else {
-        System.setProperty("llmcap.cache", before);
+      System.setErr(err);
+    }
+    assertThat(recovered).isEqualTo(compiled);
+    String warnings = captured.toString(StandardCharsets.UTF_8);
+    assertThat(warnings).contains("ignored the compiled-rule cache " + inference.getFileName())
+        .contains("checksum mismatch").contains("compiled the rules again");
+    assertThat(warnings.lines().filter(l -> l.contains("compiled-rule cache")).count()).isEqualTo(1);
+    // both bad entries were replaced by good ones, which read back without a compilation
+    assertThat(CompiledRuleCache.read(inference)).isPresent();
+    assertThat(CompiledRuleCache.read(training)).isPresent();
+  }
+
+  @Test
+  void editingOneRuleFileRecompilesOnlyItsPackage(@TempDir Path tmp) throws Exception {
+    Path rules = tmp.resolve("rules");
+    copy(Path.of("rules"), rules);
+    plan(rules);
+    Map<String, FileTime> first = cacheFiles();
+    assertThat(first).hasSize(3);
+
+    Path drl = rules.resolve("training/storage.drl");
+    Files.writeString(drl, Files.readString(drl) + "\n// edited\n");
+    RuleBase.clearProcessCache();
+    assertThat(plan(rules)).contains("\"gpus_per_replica\"");
+    Map<String, FileTime> second = cacheFiles();
+    assertThat(second).hasSize(4);
+    for (Map.Entry<String, FileTime> e : first.entrySet()) {
+      assertThat(second.get(e.getKey())).as(e.getKey()).isEqualTo(e.getValue()); // not rewritten
+    }
+    assertThat(second.keySet().stream().filter(n -> n.startsWith("training-")).count()).isEqualTo(2);
+
+    Path inference = rules.resolve("inference/storage.drl");
+    Files.writeString(inference, Files.readString(inference) + "\n// edited\n");
+    RuleBase.clearProcessCache();
+    RuleBase.load(rules);
+    assertThat(cacheFiles().keySet().stream().filter(n -> n.startsWith("inference-")).count()).isEqualTo(2);
+  }
+
+  @Test
+  void theBuildStampChangesWithTheJarTheDroolsJarAndTheJvm(@TempDir Path tmp) throws Exception {
+    Path jar = Files.writeString(tmp.resolve("llmcap.jar"), "jar one");
+    Path drools = Files.writeString(tmp.resolve("drools-core.jar"), "drools");
+    String stamp = CompiledRuleCache.stampOf(jar, drools, "Vendor 17.0.15");
+    assertThat(CompiledRuleCache.stampOf(jar, drools, "Vendor 17.0.15")).isEqualTo(stamp);
+    assertThat(CompiledRuleCache.stampOf(jar, drools, "Vendor 25.0.1")).isNotEqualTo(stamp);
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 5_000));
+    String rebuilt = CompiledRuleCache.stampOf(jar, drools, "Vendor 17.0.15");
+    assertThat(rebuilt).isNotEqualTo(stamp);
+    Files.writeString(drools, "drools, another version");
+    assertThat(CompiledRuleCache.stampOf(jar, drools, "Vendor 17.0.15")).isNotEqualTo(rebuilt);
+    // the stamp is part of every cache file's name, so another build or JVM never reads this one's files
+    assertThat(CompiledRuleCache.file("inference", "ab".repeat(32)).orElseThrow().getFileName().toString())
+        .endsWith("-" + CompiledRuleCache.buildStamp() + ".kpkg");
+  }
+
+  @Test
+  void aFileIsInThePackageItDeclares() {
+    assertThat(RuleBase.packageOf("// package nope;\n/* package no;\n */\npackage inference;\nrule")).isEqualTo("inference");
+    assertThat(RuleBase.packageOf("rule \"x\" when then end")).isEqualTo("defaultpkg");
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> s = Files.walk(from)) {
+      for (Path p : s.collect(Collectors.toList())) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
       }
     }
   }
