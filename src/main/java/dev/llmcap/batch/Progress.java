@@ -63,6 +63,13 @@ public final class Progress implements AutoCloseable {
     done.incrementAndGet();
   }
 
+  /** n more items done at once, e.g. work skipped because it was not needed (thread-safe; n <= 0 does nothing). */
+  public void advance(int n) {
+    if (n > 0) {
+      done.addAndGet(n);
+    }
+  }
+
   private void tick() {
     try {
       while (!closed) {

@@ -1,5 +1,6 @@
 package dev.llmcap.cli;
 
+import dev.llmcap.batch.Progress;
 import dev.llmcap.catalog.CatalogException;
 import dev.llmcap.config.InputException;
 import dev.llmcap.config.Json;
@@ -95,7 +96,11 @@ final class CalibrateCommand {
         throw new InputException(measurements + ": no row could be mapped to a plan (run llmcap validate to see why)");
       }
       ValidationRun before = validator.score(engine, prepared);
-      List<Calibrator.GroupFit> fits = new Calibrator(validator, maxEval).fit(engine, prepared, measurements.getFileName().toString());
+      List<Calibrator.GroupFit> fits;
+      int budget = new Calibrator(validator, maxEval).evaluationBudget(prepared);
+      try (Progress progress = Progress.start(err, budget, "evaluations", Progress.stderrIsTerminal())) {
+        fits = new Calibrator(validator, maxEval, progress).fit(engine, prepared, measurements.getFileName().toString());
+      }
       List<Assumption> entries = new ArrayList<>();
       fits.forEach(f -> entries.addAll(f.entries()));
       ValidationRun after = validator.score(engine.withAssumptions(engine.assumptions().withEntries(entries, target.toString())), prepared);

@@ -57,10 +57,18 @@ public final class LLMForecastEngine {
 
   /** Fires the rules for one request (candidate GPUs as the request says) and returns the raw conclusions. */
   public SessionResult evaluate(PlanRequest request) throws InputException, RuleSetException {
+    return evaluate(request, true);
+  }
+
+  /**
+   * Fires the rules for one request; without withTrace no audit trace is kept (the same conclusions, less work per plan:
+   * what validation and calibration need).
+   */
+  public SessionResult evaluate(PlanRequest request, boolean withTrace) throws InputException, RuleSetException {
     PreparedRequest prepared = new InputPreparer(catalog, assumptions).inference(request, Map.of());
     PlanRequest r = prepared.request();
     List<Object> inputs = List.of(r.getWorkload(), r.getModel(), r.getGpu(), r.getService());
-    return new PlanSession(rules, assumptions).run(inputs, prepared.gpus(), prepared.models(), INFERENCE_RULES, true);
+    return new PlanSession(rules, assumptions).run(inputs, prepared.gpus(), prepared.models(), INFERENCE_RULES, withTrace);
   }
 
   /** The seed's call: plan an inference workload for a model, every other input at its default. */

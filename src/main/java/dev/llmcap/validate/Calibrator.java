@@ -1,5 +1,6 @@
 package dev.llmcap.validate;
 
+import dev.llmcap.batch.Progress;
 import dev.llmcap.engine.Assumptions;
 import dev.llmcap.engine.LLMForecastEngine;
 import dev.llmcap.engine.RuleSetException;
@@ -40,10 +41,23 @@ public final class Calibrator {
 
   private final Validator validator;
   private final int maxEvaluations;
+  private final Progress progress;
 
   public Calibrator(Validator validator, int maxEvaluations) {
+    this(validator, maxEvaluations, Progress.silent());
+  }
+
+  /** A calibrator that counts each candidate evaluation (and each group's unused budget) on a progress bar. */
+  public Calibrator(Validator validator, int maxEvaluations, Progress progress) {
     this.validator = validator;
     this.maxEvaluations = maxEvaluations;
+    this.progress = progress;
+  }
+
+  /** The most candidate evaluations fitting the cases can take: the budget of each group plus its starting point. */
+  public int evaluationBudget(Validator.Prepared prepared) {
+    long groups = prepared.cases().stream().map(BenchmarkCase::group).distinct().count();
+    return (int) (groups * (maxEvaluations + 2));
   }
 
   /** Fits every group of the prepared cases; groups are independent because their entries are qualified by group. */
@@ -69,8 +83,10 @@ public final class Calibrator {
       }
     }
     ValidationRun before = validator.score(engine, subset);
+    progress.step();
     double msleBefore = before.meanSquaredLogError();
     if (before.scores().isEmpty()) {
+      progress.advance(maxEvaluations + 1);
       return new GroupFit(group, cases.size(), 0, 0, 0, List.of());
     }
     // start from the values the rules use now for this group (the most specific entry that applies)
@@ -96,6 +112,7 @@ public final class Calibrator {
     if (objective.failure != null) {
       throw objective.failure;
     }
+    progress.advance(maxEvaluations + 2 - objective.evaluations);
     double[] best = objective.bestValue <= startValue ? objective.best : start;
     double after = Math.min(objective.bestValue, startValue);
     List<Assumption> entries = objective.entries(best, String.format(java.util.Locale.ROOT,
@@ -125,6 +142,7 @@ public final class Calibrator {
     private final String origin;
     double[] best;
     double bestValue = Double.POSITIVE_INFINITY;
+    int evaluations = 1; // the group's starting error, scored before the fit
     RuleSetException failure;
 
     Objective(LLMForecastEngine engine, Validator.Prepared subset, String group, List<Parameter> params, String origin) {
@@ -150,6 +168,8 @@ public final class Calibrator {
       if (failure != null) {
         return Double.MAX_VALUE;
       }
+      evaluations++;
+      progress.step();
       try {
         Assumptions candidate = engine.assumptions().withEntries(entries(x, "candidate"), origin);
         double v = validator.score(engine.withAssumptions(candidate), subset).meanSquaredLogError();

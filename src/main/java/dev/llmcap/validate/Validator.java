@@ -9,12 +9,25 @@ import dev.llmcap.model.fact.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.stream.IntStream;
 
 /**
  * Scores measurements against the rules: each mapped row is planned in closed-loop benchmark mode and every measured
  * metric becomes a {@link Score}. The calibrator reuses {@link #score} with candidate assumption values.
  */
 public final class Validator {
+  /** Worker threads for planning cases in parallel: one per processor, shared by all validators of the process. */
+  private static final ForkJoinPool WORKERS = new ForkJoinPool(Runtime.getRuntime().availableProcessors(),
+      pool -> {
+        ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+        t.setDaemon(true);
+        t.setName("llmcap-validate-" + t.getPoolIndex());
+        return t;
+      }, null, false);
+
   private final CaseMapper mapper;
 
   public Validator(CaseMapper mapper) {
@@ -36,18 +49,39 @@ public final class Validator {
     return new Prepared(cases, skips);
   }
 
-  /** Plans every case with the engine's rules and assumptions and scores the measured metrics. */
+  /**
+   * Plans every case with the engine's rules and assumptions and scores the measured metrics. Cases are planned in
+   * parallel (one rule session each, no audit trace) and read back in input order, so the result does not depend on
+   * the number of threads.
+   */
   public ValidationRun score(LLMForecastEngine engine, Prepared prepared) throws RuleSetException {
+    List<BenchmarkCase> cases = prepared.cases();
+    Object[] outcomes = new Object[cases.size()];
+    try {
+      WORKERS.submit(() -> IntStream.range(0, cases.size()).parallel().forEach(i -> outcomes[i] = plan(engine, cases.get(i))))
+          .get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RuleSetException("interrupted while planning the measured rows");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      throw new IllegalStateException(cause);
+    }
     List<Score> scores = new ArrayList<>();
     List<Skip> skips = new ArrayList<>(prepared.skips());
-    for (BenchmarkCase c : prepared.cases()) {
-      SessionResult r;
-      try {
-        r = engine.evaluate(c.request());
-      } catch (InputException e) {
-        skips.add(new Skip(c.row().id(), "not a valid plan request: " + String.join("; ", e.problems())));
+    for (int i = 0; i < cases.size(); i++) {
+      BenchmarkCase c = cases.get(i);
+      if (outcomes[i] instanceof RuleSetException) {
+        throw (RuleSetException) outcomes[i];
+      }
+      if (outcomes[i] instanceof InputException) {
+        skips.add(new Skip(c.row().id(), "not a valid plan request: " + String.join("; ", ((InputException) outcomes[i]).problems())));
         continue;
       }
+      SessionResult r = (SessionResult) outcomes[i];
       String gpu = c.gpuId();
       Optional<Verdict> verdict = r.verdict(gpu);
       Double tps = r.value(gpu, "closed_loop_output_tok_s");
@@ -73,6 +107,15 @@ public final class Validator {
       }
     }
     return new ValidationRun(scores, skips);
+  }
+
+  /** The conclusions of one case, or the InputException / RuleSetException that stopped it. */
+  private static Object plan(LLMForecastEngine engine, BenchmarkCase c) {
+    try {
+      return engine.evaluate(c.request(), false);
+    } catch (InputException | RuleSetException e) {
+      return e;
+    }
   }
 
   private static Score score(BenchmarkCase c, String metric, double predicted, double measured, String bound) {
