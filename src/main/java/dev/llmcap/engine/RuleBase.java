@@ -80,7 +80,10 @@ public final class RuleBase {
     Map<String, PackageRules> packages = new LinkedHashMap<>();
     Map<String, Map<String, String>> toCompile = new LinkedHashMap<>();
     for (Map.Entry<String, Map<String, String>> e : byPackage.entrySet()) {
-      PackageRules p = new PackageRules(e.getKey(), hash(e.getValue()));
+      // the file names of the whole folder are part of each package's key: they set the compile order (see compile)
+      Map<String, String> keyed = new LinkedHashMap<>(e.getValue());
+      keyed.put("\u0000files", String.join("\n", sources.keySet()));
+      PackageRules p = new PackageRules(e.getKey(), hash(keyed));
       packages.put(p.name, p);
       if (!p.compiledBefore()) {
         toCompile.put(p.name, e.getValue());
@@ -92,14 +95,14 @@ public final class RuleBase {
       checkDuplicateRuleNames(changed);
       List<String> problems = new ArrayList<>();
       for (Map.Entry<String, Map<String, String>> e : toCompile.entrySet()) {
-        packages.get(e.getKey()).compile(e.getValue(), problems);
+        packages.get(e.getKey()).compile(sources, problems);
       }
       if (!problems.isEmpty()) {
         throw new RuleSetException(problems.stream().distinct().collect(Collectors.toList()));
       }
     }
     for (PackageRules p : packages.values()) {
-      p.sources = byPackage.get(p.name);
+      p.sources = sources;
     }
     RuleBase built = new RuleBase(dir, List.copyOf(sources.keySet()), hash, packages);
     CACHE.put(hash, built);
@@ -261,15 +264,21 @@ public final class RuleBase {
       return PACKAGES.get(key);
     }
 
-    /** Compiles the package's files; problems gets one `file:line: message` per error, else the result is kept. */
-    void compile(Map<String, String> files, List<String> problems) throws RuleSetException {
+    /**
+     * Compiles the package's files; problems gets one `file:line: message` per error, else the result is kept. Every
+     * file of the folder is written to the compiler's file system, those of other packages as an empty package
+     * statement: the compiler takes files in its file system's order, and rules of equal priority fire in the order
+     * they were compiled, so this keeps the firing order (and the audit trace) the same as compiling the whole folder.
+     */
+    void compile(Map<String, String> folder, List<String> problems) throws RuleSetException {
       KieServices ks = KieServices.Factory.get();
       KieFileSystem kfs = ks.newKieFileSystem();
       ReleaseId releaseId = ks.newReleaseId("dev.llmcap.rules", "rules-" + name.replaceAll("[^A-Za-z0-9_.-]", "_"),
           "h" + hash.substring(0, 16));
       kfs.generateAndWritePomXML(releaseId);
-      for (Map.Entry<String, String> e : files.entrySet()) {
-        kfs.write("src/main/resources/" + e.getKey(), e.getValue());
+      for (Map.Entry<String, String> e : folder.entrySet()) {
+        String other = packageOf(e.getValue());
+        kfs.write("src/main/resources/" + e.getKey(), other.equals(name) ? e.getValue() : "package " + other + ";\n");
       }
       KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
       int before = problems.size();
@@ -281,7 +290,12 @@ public final class RuleBase {
       if (problems.size() > before) {
         return;
       }
-      Collection<KiePackage> compiled = ks.newKieContainer(releaseId).getKieBase().getKiePackages();
+      List<KiePackage> compiled = new ArrayList<>();
+      for (KiePackage p : ks.newKieContainer(releaseId).getKieBase().getKiePackages()) {
+        if (p.getName().equals(name)) {
+          compiled.add(p);
+        }
+      }
       KieBase kb = CompiledRuleCache.ruleBaseOf(compiled);
       if (cacheFile.isPresent()) {
         try {
