@@ -70,17 +70,42 @@ public final class InteractiveSession {
 
   /** Entry point for `llmcap` with no arguments: the flow on a terminal, a usage hint (exit 2) without one. */
   public static int start(PrintStream out, PrintStream err, boolean tty) {
-    if (!tty) {
-      err.println("llmcap: no arguments and no terminal to ask on: give --config FILE or the workload flags"
+    return start(new Io(out, err, tty, tty));
+  }
+
+  static int start(Io io) {
+    if (!io.tty()) {
+      io.err().println("llmcap: no arguments and no terminal to ask on: give --config FILE or the workload flags"
           + " (run llmcap --help), or run llmcap in a terminal for the interactive mode");
       return Main.USAGE;
     }
     try (Terminal t = TerminalBuilder.builder().system(true).build()) {
       return new InteractiveSession(t, Workspace.fromEnvironment()).run();
     } catch (IOException e) {
-      err.println("llmcap: cannot open the terminal: " + e.getMessage());
+      io.err().println("llmcap: cannot open the terminal: " + e.getMessage());
       return Main.FAILED;
     }
+  }
+
+  /** The interactive command's flags: only --help (the questions are the input). */
+  static org.apache.commons.cli.Options options() {
+    return Commands.helpOnly();
+  }
+
+  /** llmcap interactive [--help]. */
+  static int command(String[] args, Io io) {
+    if (args.length == 1 && ("--help".equals(args[0]) || "-h".equals(args[0]))) {
+      Help.print(io.out(), "llmcap interactive   (or llmcap with no arguments, on a terminal)",
+          "Asks one question at a time (default in brackets, ? explains, Tab completes catalog names): inference "
+              + "(serving) or training/fine-tuning, then the workload, model and GPU; plans with the same rules and "
+              + "validation as the flags, prints the report and offers to save the plan and the equivalent config.",
+          options(), "Ctrl-D quits (exit 0), Ctrl-C interrupts (exit 130).");
+      return Main.OK;
+    }
+    if (args.length > 0) {
+      return CommonFlags.usageError(io.err(), "interactive", new UsageException("unexpected argument '" + args[0] + "'"));
+    }
+    return start(io);
   }
 
   /** Runs the whole conversation; returns the exit code. Never throws. */

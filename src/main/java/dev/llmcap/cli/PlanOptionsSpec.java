@@ -16,7 +16,8 @@ final class PlanOptionsSpec {
     PlanOptionsSpec.defaults = defaults;
     Options o = new Options();
     o.addOption(value("mode", "MODE", "inference (default) or training"));
-    o.addOption(value("config", "FILE", "JSON or YAML configuration file; flags override its values"));
+    o.addOption(value("config", "FILE", "JSON or YAML configuration file, - for standard input; repeatable: later files "
+        + "override earlier ones field by field; flags override them all"));
     o.addOption(value("generate-config", "MODE", "write a template config for inference|training to MODE_config.json (or --output FILE; .yaml for a commented YAML one) and exit"));
     // workload
     o.addOption(value("rps", "REQ/S", "mean requests per second (> 0)"));
@@ -73,6 +74,7 @@ final class PlanOptionsSpec {
     o.addOption(flag("force", "overwrite an existing output file"));
     o.addOption(flag("explain", "print the audit trace and where each input came from"));
     o.addOption(flag("no-trace", "leave the audit trace out of JSON output"));
+    o.addOption(value("fail-on", "VERDICT", "exit 1 when the plan is not ok: sla_miss (also infeasible) or infeasible, for CI gates"));
     // rules
     CommonFlags.addTo(o);
     o.addOption(flag("version", "print the version"));
