@@ -103,7 +103,12 @@ final class CalibrateCommand {
         throw new InputException(measurements + ": no row could be mapped to a plan (run llmcap validate to see why)");
       }
       ValidationRun before = validator.score(engine, prepared);
-      List<Calibrator.GroupFit> fits = new Calibrator(validator, maxEval).fit(engine, prepared, measurements.getFileName().toString());
+      List<Calibrator.GroupFit> fits;
+      // up to max-evaluations rule evaluations per group (plus the starting point); the bar shows them on a terminal
+      try (dev.llmcap.batch.Progress progress = dev.llmcap.batch.Progress.start(err,
+          Calibrator.groups(prepared) * (maxEval + 1), "evaluations", dev.llmcap.batch.Progress.stderrIsTerminal())) {
+        fits = new Calibrator(validator, maxEval, progress).fit(engine, prepared, measurements.getFileName().toString());
+      }
       List<Assumption> entries = new ArrayList<>();
       fits.forEach(f -> entries.addAll(f.entries()));
       ValidationRun after = validator.score(engine.withAssumptions(engine.assumptions().withEntries(entries, target.toString())), prepared);

@@ -249,6 +249,7 @@ final class ForecastCommand {
 
     if (chartPath != null) {
       chart(report, chartPath);
+      err.println("llmcap forecast: chart written to " + chartPath);
     }
     boolean explain = cl.hasOption("explain");
     if (outputPath != null) {

@@ -136,12 +136,14 @@ public final class InteractiveSession {
     }
     String precision = defaultText("default.precision", "FP16");
     String cloud = defaultText("default.cloud", "aws");
-    List<InteractiveQuestions.Question> questions = InteractiveQuestions.inference(catalog, precision, cloud);
+    List<InteractiveQuestions.Question> questions = new ArrayList<>(InteractiveQuestions.inference(catalog, precision, cloud));
     say("llmcap interactive planner: " + questions.size() + " questions. Enter takes the [default], ? explains a question,"
         + " Tab completes names, Ctrl-D quits.");
     Map<String, String> flags = new LinkedHashMap<>();
+    String mode = "inference";
     int n = 0;
-    for (InteractiveQuestions.Question q : questions) {
+    for (int i = 0; i < questions.size(); i++) {
+      InteractiveQuestions.Question q = questions.get(i);
       n++;
       String prefix = "[" + n + "/" + questions.size() + "] ";
       while (true) {
@@ -155,17 +157,32 @@ public final class InteractiveSession {
           say("  " + o.problem());
           continue;
         }
+        if (o.flags().containsKey(InteractiveQuestions.MODE)) {
+          mode = o.flags().get(InteractiveQuestions.MODE);
+          if ("training".equals(mode)) {
+            // the training flow replaces the serving questions after this one
+            questions = new ArrayList<>(questions.subList(0, i + 1));
+            questions.addAll(InteractiveQuestions.training(catalog, precision, cloud));
+            say("  Training or fine-tuning: " + (questions.size() - 1) + " more questions.");
+          }
+          break;
+        }
         flags.putAll(o.flags());
         break;
       }
     }
+    boolean training = "training".equals(mode);
     ConfigLoader loader = new ConfigLoader();
     ObjectNode doc = (ObjectNode) loader.document();
-    doc.put("mode", "inference");
-    for (String section : List.of("workload", "model", "gpu", "service")) {
+    doc.put("mode", mode);
+    for (String section : training ? List.of("training", "model", "gpu", "service") : List.of("workload", "model", "gpu", "service")) {
       doc.putObject(section);
     }
-    flags.forEach((flag, value) -> loader.override(flag, FlagBinding.inference().get(flag), value));
+    Map<String, FlagBinding.Target> bindings = training ? FlagBinding.training() : FlagBinding.inference();
+    flags.forEach((flag, value) -> loader.override(flag, bindings.get(flag), value));
+    if (training) {
+      return planTraining(engineFuture, loader, doc);
+    }
     ExplainedPlan plan;
     try {
       PlanRequest request = loader.toRequest();
@@ -194,6 +211,40 @@ public final class InteractiveSession {
     w.flush();
     offerSave("Save the plan as JSON? file name, or Enter to skip", "capacity_plan.json", PlanJson.write(plan.plan()), null);
     offerSave("Save your answers as a config for non-interactive runs? file name, or Enter to skip", "my_service.json",
+        configJson(doc), "next time: llmcap --config ");
+    return Main.OK;
+  }
+
+  /** Plans the training answers with the same validation as the flags, prints the report and offers to save both. */
+  private int planTraining(CompletableFuture<LLMForecastEngine> engineFuture, ConfigLoader loader, ObjectNode doc) {
+    dev.llmcap.model.TrainingCapacityPlan plan;
+    try {
+      PlanRequest request = loader.toRequest();
+      say("Planning...");
+      plan = engineFuture.get().planTraining(request, loader.provenance(), false);
+    } catch (InputException e) {
+      e.problems().forEach(p -> say("llmcap: " + p));
+      return Main.USAGE;
+    } catch (RuleSetException e) {
+      e.problems().forEach(p -> say("llmcap: rules: " + p));
+      return Main.USAGE;
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof EngineFailure) {
+        ((EngineFailure) c).problems.forEach(p -> say("llmcap: " + p));
+        return Main.USAGE;
+      }
+      say("llmcap: internal error: " + c + " (please report it)");
+      return Main.FAILED;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserInterruptException("");
+    }
+    boolean colour = !terminal.getType().startsWith(Terminal.TYPE_DUMB);
+    w.print(dev.llmcap.export.TrainingTextReport.render(plan, colour, false, loader.provenance()));
+    w.flush();
+    offerSave("Save the plan as JSON? file name, or Enter to skip", "training_plan.json", PlanJson.write(plan), null);
+    offerSave("Save your answers as a config for non-interactive runs? file name, or Enter to skip", "my_training.json",
         configJson(doc), "next time: llmcap --config ");
     return Main.OK;
   }

@@ -165,7 +165,7 @@ final class PlanCommand {
       Path target = OutputPaths.resolve(outFile, cl.hasOption("force") || fromConfig);
       String format = formatFlag != null ? formatFlag : exporters.formatOfFile(target.getFileName().toString()).orElse("text");
       PlanExporter<?> exporter = exporter(exporters, format, plan);
-      AtomicFiles.write(target, Exporters.export(exporter, plan, new ExportContext(false, explain, provenance)));
+      AtomicFiles.write(target, k8sChoice(cl, exporter, plan, Exporters.export(exporter, plan, new ExportContext(false, explain, provenance))));
       err.println("llmcap: plan written to " + target);
       if (!"text".equals(exporter.format())) {
         // the file holds a machine or print format: the terminal still gets the report
@@ -179,7 +179,7 @@ final class PlanCommand {
     if (exporter.binary() && tty) {
       throw new UsageException("--format " + exporter.format() + " is binary: give --output FILE." + exporter.extensions().get(0));
     }
-    out.write(Exporters.export(exporter, plan, new ExportContext(colour, explain, provenance)));
+    out.write(k8sChoice(cl, exporter, plan, Exporters.export(exporter, plan, new ExportContext(colour, explain, provenance))));
     out.flush();
     exportAutoscaling(cl, exporters, plan);
     return Main.OK; // a plan was produced: 0 even when infeasible (the verdict says so)
@@ -189,13 +189,50 @@ final class PlanCommand {
   private void exportAutoscaling(CommandLine cl, Exporters exporters, Object plan) throws UsageException, IOException {
     if (cl.hasOption("export-autoscaling")) {
       Path k8s = OutputPaths.resolve(cl.getOptionValue("export-autoscaling"), cl.hasOption("force"));
-      AtomicFiles.write(k8s, Exporters.export(exporter(exporters, "k8s", plan), plan, ExportContext.plain()));
+      PlanExporter<?> k8sExporter = exporter(exporters, "k8s", plan);
+      AtomicFiles.write(k8s, k8sChoice(cl, k8sExporter, plan, Exporters.export(k8sExporter, plan, ExportContext.plain())));
       err.println("llmcap: autoscaling manifests written to " + k8s);
     }
   }
 
+  /**
+   * The Kubernetes manifests as asked: --k8s hpa or keda keeps that one document (the two are alternatives: kubectl
+   * apply -f of both would run two autoscalers); without it both, with a note. Warns when min = max replicas. Other
+   * formats pass through unchanged.
+   */
+  private byte[] k8sChoice(CommandLine cl, PlanExporter<?> exporter, Object plan, byte[] bytes) {
+    if (!"k8s".equals(exporter.format())) {
+      return bytes;
+    }
+    if (plan instanceof LLMCapacityPlan p && p.gpuResources() != null && p.gpuResources().minReplicas() != null
+        && p.gpuResources().minReplicas().equals(p.gpuResources().maxReplicas())) {
+      err.println("llmcap: warning: min replicas = max replicas = " + p.gpuResources().minReplicas()
+          + ": the autoscaler can never scale; the peak needs all of them (lower --peak-multiplier or raise"
+          + " --target-utilization to widen the range)");
+    }
+    String choice = cl.getOptionValue("k8s");
+    String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    if (choice == null) {
+      err.println("llmcap: the manifests hold two alternatives, a HorizontalPodAutoscaler and a KEDA ScaledObject: apply"
+          + " one (--k8s hpa or --k8s keda writes only that one)");
+      return bytes;
+    }
+    String kind = "hpa".equals(choice) ? "kind: HorizontalPodAutoscaler" : "kind: ScaledObject";
+    String[] parts = text.split("(?m)^---\n");
+    StringBuilder sb = new StringBuilder(parts[0]);
+    for (int i = 1; i < parts.length; i++) {
+      if (parts[i].contains("\n" + kind + "\n") || parts[i].startsWith(kind + "\n")) {
+        sb.append("---\n").append(parts[i]);
+      }
+    }
+    return sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   private static void checkOutputs(CommandLine cl, PlanRequest request) throws UsageException {
     Exporters exporters = Exporters.defaults();
+    if (cl.hasOption("k8s") && !List.of("hpa", "keda").contains(cl.getOptionValue("k8s"))) {
+      throw new UsageException("--k8s must be hpa or keda (got '" + cl.getOptionValue("k8s") + "')");
+    }
     if (cl.hasOption("format") && !exporters.knows(cl.getOptionValue("format"))) {
       throw new UsageException("--format must be one of " + String.join("|", exporters.formats()) + " (got '" + cl.getOptionValue("format") + "')");
     }

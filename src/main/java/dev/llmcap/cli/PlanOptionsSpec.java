@@ -71,6 +71,7 @@ final class PlanOptionsSpec {
     o.addOption(value("output", "FILE", "write the plan to FILE (format from the extension: .json .csv .md .pdf .txt .yaml)"));
     o.addOption(value("format", "FMT", "text (default), json, csv, md, pdf or k8s (autoscaling manifests)"));
     o.addOption(value("export-autoscaling", "FILE", "also write the Kubernetes HPA and KEDA ScaledObject (YAML) to FILE"));
+    o.addOption(value("k8s", "KIND", "hpa or keda: write only that autoscaler (the two manifests are alternatives; default both)"));
     o.addOption(flag("force", "overwrite an existing output file"));
     o.addOption(flag("explain", "print the audit trace and where each input came from"));
     o.addOption(flag("no-trace", "leave the audit trace out of JSON output"));

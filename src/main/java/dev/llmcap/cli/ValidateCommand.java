@@ -77,7 +77,11 @@ final class ValidateCommand {
       }
       Validator validator = new Validator(new CaseMapper(engine.catalog()));
       Validator.Prepared prepared = validator.prepare(MeasurementReader.read(Path.of(cl.getOptionValue("measurements"))));
-      ValidationRun run = validator.score(engine, prepared);
+      ValidationRun run;
+      try (dev.llmcap.batch.Progress progress = dev.llmcap.batch.Progress.start(err, prepared.cases().size(), "rows",
+          dev.llmcap.batch.Progress.stderrIsTerminal())) {
+        run = validator.score(engine, prepared, progress);
+      }
       ValidationReport report = new ValidationReport(run);
       switch (format) {
         case "csv": report.csv(out); break;

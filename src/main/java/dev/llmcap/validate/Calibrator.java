@@ -41,9 +41,22 @@ public final class Calibrator {
   private final Validator validator;
   private final int maxEvaluations;
 
+  private final dev.llmcap.batch.Progress progress;
+
   public Calibrator(Validator validator, int maxEvaluations) {
+    this(validator, maxEvaluations, dev.llmcap.batch.Progress.silent());
+  }
+
+  /** A calibrator that steps the progress bar once per rule evaluation of the fit. */
+  public Calibrator(Validator validator, int maxEvaluations, dev.llmcap.batch.Progress progress) {
     this.validator = validator;
     this.maxEvaluations = maxEvaluations;
+    this.progress = progress;
+  }
+
+  /** The number of groups (GPU family and precision) the cases fall into: the fit runs up to maxEvaluations for each. */
+  public static int groups(Validator.Prepared prepared) {
+    return (int) prepared.cases().stream().map(BenchmarkCase::group).distinct().count();
   }
 
   /** Fits every group of the prepared cases; groups are independent because their entries are qualified by group. */
@@ -147,6 +160,7 @@ public final class Calibrator {
     }
 
     double value(double[] x) {
+      progress.step();
       if (failure != null) {
         return Double.MAX_VALUE;
       }

@@ -38,9 +38,15 @@ public final class Validator {
 
   /** Plans every case with the engine's rules and assumptions and scores the measured metrics. */
   public ValidationRun score(LLMForecastEngine engine, Prepared prepared) throws RuleSetException {
+    return score(engine, prepared, dev.llmcap.batch.Progress.silent());
+  }
+
+  /** As {@link #score(LLMForecastEngine, Prepared)}, one progress step per case. */
+  public ValidationRun score(LLMForecastEngine engine, Prepared prepared, dev.llmcap.batch.Progress progress) throws RuleSetException {
     List<Score> scores = new ArrayList<>();
     List<Skip> skips = new ArrayList<>(prepared.skips());
     for (BenchmarkCase c : prepared.cases()) {
+      progress.step();
       SessionResult r;
       try {
         r = engine.evaluate(c.request());

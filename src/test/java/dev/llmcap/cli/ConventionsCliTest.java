@@ -264,6 +264,71 @@ class ConventionsCliTest {
   }
 
   @Test
+  void kubernetesAlternativesCanBeWrittenOneAtATimeAndMinEqualsMaxIsWarned() throws Exception {
+    String[] base = {"--model", "llama-3.1-70b", "--precision", "FP8", "--rps", "4.757", "--input-tokens", "1147",
+        "--output-tokens", "260", "--peak-multiplier", "1.23", "--no-compare"};
+    List<String> json = new ArrayList<>(List.of(base));
+    json.addAll(List.of("--format", "json", "--no-trace"));
+    JsonNode plan = Json.shared().readTree(llmcap(json.toArray(new String[0])).out());
+    boolean fixed = plan.path("gpu_resources").path("min_replicas").asInt() == plan.path("gpu_resources").path("max_replicas").asInt();
+
+    List<String> hpa = new ArrayList<>(List.of(base));
+    hpa.addAll(List.of("--export-autoscaling", "hpa.yaml", "--k8s", "hpa"));
+    Proc h = llmcap(hpa.toArray(new String[0]));
+    assertThat(h.exit()).as(h.err()).isZero();
+    assertThat(Files.readString(cwd.resolve("hpa.yaml"))).contains("kind: HorizontalPodAutoscaler").doesNotContain("kind: ScaledObject");
+    assertThat(h.err()).contains("autoscaling manifests written to " + cwd.resolve("hpa.yaml"));
+    assertThat(h.err().contains("min replicas = max replicas")).isEqualTo(fixed);
+
+    List<String> keda = new ArrayList<>(List.of(base));
+    keda.addAll(List.of("--format", "k8s", "--k8s", "keda"));
+    Proc k = llmcap(keda.toArray(new String[0]));
+    assertThat(k.exit()).as(k.err()).isZero();
+    assertThat(k.out()).contains("kind: ScaledObject").doesNotContain("kind: HorizontalPodAutoscaler");
+
+    List<String> both = new ArrayList<>(List.of(base));
+    both.addAll(List.of("--format", "k8s"));
+    Proc b = llmcap(both.toArray(new String[0]));
+    assertThat(b.out()).contains("kind: ScaledObject").contains("kind: HorizontalPodAutoscaler");
+    assertThat(b.err()).contains("two alternatives");
+    assertThat(llmcap("--config", EXAMPLE, "--format", "k8s", "--k8s", "vpa").exit()).isEqualTo(2);
+  }
+
+  @Test
+  void theReadmeForecastExamplesRunOnTheShippedSampleData() throws Exception {
+    String readme = Files.readString(HOME.resolve("README.md"));
+    List<String> commands = new ArrayList<>();
+    StringBuilder current = null;
+    for (String line : readme.split("\n")) {
+      if (current == null && line.startsWith("./llmcap forecast ") && line.contains("examples/forecast/")) {
+        current = new StringBuilder();
+      }
+      if (current != null) {
+        current.append(line.replaceAll("\\\\$", "")).append(' ');
+        if (!line.endsWith("\\")) {
+          commands.add(current.toString().trim());
+          current = null;
+        }
+      }
+    }
+    assertThat(commands).hasSizeGreaterThanOrEqualTo(2);
+    for (String c : commands) {
+      String[] words = c.substring("./llmcap ".length()).split("\\s+");
+      for (int i = 0; i < words.length; i++) {
+        if (words[i].startsWith("examples/")) {
+          words[i] = HOME.resolve(words[i]).toString();
+        }
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int code = Main.run(words, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+          false, Map.of());
+      assertThat(code).as(c + "\n" + err.toString(StandardCharsets.UTF_8)).isZero();
+      assertThat(out.toString(StandardCharsets.UTF_8)).as(c).contains("per replica");
+    }
+  }
+
+  @Test
   void versionComesFromTheBuildAndCalibrateNeverWritesIntoTheInstallation() throws Exception {
     Proc v = llmcap("--version");
     assertThat(v.out().trim()).matches("llmcap \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
