@@ -52,6 +52,7 @@ public final class InteractiveSession {
   private final PrintWriter w;
   private final LineReader reader;
   private List<String> completions = List.of();
+  private boolean colourAllowed = true;
 
   /** A session on a terminal (a real one, or a test terminal with piped streams). */
   public InteractiveSession(Terminal terminal, Workspace workspace) {
@@ -80,7 +81,9 @@ public final class InteractiveSession {
       return Main.USAGE;
     }
     try (Terminal t = TerminalBuilder.builder().system(true).build()) {
-      return new InteractiveSession(t, Workspace.fromEnvironment()).run();
+      InteractiveSession session = new InteractiveSession(t, Workspace.fromEnvironment());
+      session.colourAllowed = io.colour(); // NO_COLOR, TERM=dumb and --no-color hold here too
+      return session.run();
     } catch (IOException e) {
       io.err().println("llmcap: cannot open the terminal: " + e.getMessage());
       return Main.FAILED;
@@ -206,7 +209,7 @@ public final class InteractiveSession {
       Thread.currentThread().interrupt();
       throw new UserInterruptException("");
     }
-    boolean colour = !terminal.getType().startsWith(Terminal.TYPE_DUMB);
+    boolean colour = colourAllowed && !terminal.getType().startsWith(Terminal.TYPE_DUMB);
     w.print(TextReport.render(plan.plan(), colour, false, plan.inputs()));
     w.flush();
     offerSave("Save the plan as JSON? file name, or Enter to skip", "capacity_plan.json", PlanJson.write(plan.plan()), null);
@@ -240,7 +243,7 @@ public final class InteractiveSession {
       Thread.currentThread().interrupt();
       throw new UserInterruptException("");
     }
-    boolean colour = !terminal.getType().startsWith(Terminal.TYPE_DUMB);
+    boolean colour = colourAllowed && !terminal.getType().startsWith(Terminal.TYPE_DUMB);
     w.print(dev.llmcap.export.TrainingTextReport.render(plan, colour, false, loader.provenance()));
     w.flush();
     offerSave("Save the plan as JSON? file name, or Enter to skip", "training_plan.json", PlanJson.write(plan), null);
