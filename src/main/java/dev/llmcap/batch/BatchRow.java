@@ -14,10 +14,27 @@ public record BatchRow(String source, List<String> sweepValues, String status, S
   public static final String ERROR = "error";
 
   static BatchRow of(BatchJob job, LLMCapacityPlan plan) {
-    return new BatchRow(job.source(), job.sweepValues(), plan.verdict(), null, BatchTable.planFields(plan));
+    Map<String, Object> fields = new java.util.LinkedHashMap<>();
+    fields.put(BatchTable.REASON, reason(plan));
+    fields.putAll(BatchTable.planFields(plan));
+    return new BatchRow(job.source(), job.sweepValues(), plan.verdict(), null, fields);
+  }
+
+  /** Why a plan is not ok: the rules' verdict finding (null for an ok plan). */
+  static String reason(LLMCapacityPlan plan) {
+    if ("ok".equals(plan.verdict())) {
+      return null;
+    }
+    java.util.Optional<String> finding = plan.findings() == null ? java.util.Optional.empty()
+        : plan.findings().stream().filter(f -> "verdict".equals(f.kind())).map(f -> f.message()
+            + (f.fix() == null ? "" : "; fix: " + f.fix())).findFirst();
+    return finding.orElse(plan.verdict() + " (the rules gave no reason)");
   }
 
   static BatchRow failed(BatchJob job, String error) {
-    return new BatchRow(job.source(), job.sweepValues(), ERROR, error, BatchTable.planFields(null));
+    Map<String, Object> fields = new java.util.LinkedHashMap<>();
+    fields.put(BatchTable.REASON, null);
+    fields.putAll(BatchTable.planFields(null));
+    return new BatchRow(job.source(), job.sweepValues(), ERROR, error, fields);
   }
 }

@@ -43,8 +43,13 @@ public final class BatchSummary {
     }
     byStatus.keySet().stream().filter(s -> !STATUSES.contains(s)).forEach(s -> counts.add(byStatus.get(s).size() + " " + s));
     out.add("llmcap batch: " + configsIn + " configs in, " + rows.size() + " rows out: " + String.join(", ", counts));
-    out.add(String.format(Locale.ROOT, "  planned fleet (ok + sla_miss rows): %d GPUs at peak, %s", gpus,
-        anyCost ? "$" + String.format(Locale.ROOT, "%,.0f", cost) + " per month" : "no priced plan"));
+    if (sweep.axes().isEmpty()) {
+      out.add(String.format(Locale.ROOT, "  planned fleet (ok + sla_miss rows): %d GPUs at peak, %s", gpus,
+          anyCost ? "$" + String.format(Locale.ROOT, "%,.0f", cost) + " per month" : "no priced plan"));
+    } else {
+      // a sweep's rows are alternatives, not one fleet: each combination of swept values is summed on its own
+      out.addAll(perAlternative(rows, sweep));
+    }
     for (String s : List.of("infeasible", "sla_miss")) {
       List<String> names = byStatus.getOrDefault(s, List.of());
       if (!names.isEmpty()) {
@@ -60,6 +65,49 @@ public final class BatchSummary {
         : "; " + Fmt.n(cpuSeconds * 1000 / rows.size()) + " ms CPU per plan (" + Fmt.n(rows.size() / cpuSeconds) + " plans per CPU-second)";
     out.add(String.format(Locale.ROOT, "  %s plans in %s s on %d thread(s): %s plans/s%s", rows.size(), Fmt.n(seconds), threads,
         Fmt.n(seconds > 0 ? rows.size() / seconds : 0), cpu));
+    return out;
+  }
+
+  /** One line per combination of swept values: its ok/sla_miss rows' GPUs and monthly cost (first LIST_LIMIT). */
+  static List<String> perAlternative(List<BatchRow> rows, Sweep sweep) {
+    Map<List<String>, long[]> gpus = new java.util.LinkedHashMap<>();
+    Map<List<String>, double[]> cost = new java.util.LinkedHashMap<>();
+    Map<List<String>, int[]> counts = new java.util.LinkedHashMap<>();
+    for (BatchRow r : rows) {
+      List<String> key = r.sweepValues();
+      gpus.computeIfAbsent(key, k -> new long[1]);
+      cost.computeIfAbsent(key, k -> new double[] {0, 0});
+      int[] c = counts.computeIfAbsent(key, k -> new int[2]);
+      c[1]++;
+      if (BatchRow.ERROR.equals(r.status()) || "infeasible".equals(r.status())) {
+        continue;
+      }
+      c[0]++;
+      if (r.fields().get("total_gpus") instanceof Integer g) {
+        gpus.get(key)[0] += g;
+      }
+      if (r.fields().get("monthly_total_cost_usd") instanceof Double d) {
+        cost.get(key)[0] += d;
+        cost.get(key)[1] = 1;
+      }
+    }
+    List<String> out = new ArrayList<>();
+    out.add("  per alternative (ok + sla_miss rows of each swept combination; alternatives are not added up):");
+    int shown = 0;
+    for (Map.Entry<List<String>, int[]> e : counts.entrySet()) {
+      if (shown++ == LIST_LIMIT) {
+        out.add("    ... and " + (counts.size() - LIST_LIMIT) + " more combinations (see the rows)");
+        break;
+      }
+      List<String> parts = new ArrayList<>();
+      for (int i = 0; i < sweep.axes().size(); i++) {
+        parts.add(sweep.axes().get(i).key() + "=" + e.getKey().get(i));
+      }
+      double[] c = cost.get(e.getKey());
+      out.add(String.format(Locale.ROOT, "    [%s] %d/%d planned: %d GPUs at peak, %s", String.join(" ", parts), e.getValue()[0],
+          e.getValue()[1], gpus.get(e.getKey())[0],
+          c[1] > 0 ? "$" + String.format(Locale.ROOT, "%,.0f", c[0]) + " per month" : "no priced plan"));
+    }
     return out;
   }
 

@@ -25,6 +25,9 @@ public final class BatchTable {
       "total_gpus", "ttft_p50_ms", "ttft_p99_ms", "itl_ms", "meets_sla", "monthly_gpu_cost_usd", "monthly_total_cost_usd",
       "cost_per_million_tokens_usd");
 
+  /** Column after error: why a planned row is not ok (sla_miss or infeasible), from the rules' verdict. */
+  public static final String REASON = "reason";
+
   private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,6 +40,7 @@ public final class BatchTable {
     cols.addAll(sweep.columns());
     cols.add("status");
     cols.add("error");
+    cols.add(REASON);
     cols.addAll(PLAN_COLUMNS);
     return cols;
   }

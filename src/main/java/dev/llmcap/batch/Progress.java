@@ -1,39 +1,43 @@
 package dev.llmcap.batch;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Locale;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.jline.terminal.impl.exec.ExecTerminalProvider;
+import org.jline.terminal.spi.SystemStream;
 
 /**
- * A progress bar with rate and ETA on stderr. It draws only when enabled (stderr is a terminal) and only once the
- * batch has run for more than a second; otherwise it prints nothing, so pipes, files and tests see no trace of it.
+ * A progress bar (the progressbar library, drawn on stderr) with rate and ETA. It draws only when enabled (stderr is a
+ * terminal) and only once the work has run for more than a second; otherwise it prints nothing, so pipes, files and
+ * tests see no trace of it. It clears its line when closed.
  */
 public final class Progress implements AutoCloseable {
-  private static final long DELAY_NS = 1_000_000_000L;
-  private static final long REDRAW_MS = 200;
-  private static final int WIDTH = 30;
+  private static final long DELAY_MS = 1000;
+  private static final int UPDATE_MS = 200;
+  private static final int MAX_WIDTH = 100;
 
   private final PrintStream err;
   private final int total;
   private final String unit;
   private final AtomicInteger done = new AtomicInteger();
-  private final long start = System.nanoTime();
-  private final Thread ticker;
-  private volatile boolean drawn;
-  private volatile boolean closed;
+  private final Thread starter;
+  private ProgressBar bar;
+  private boolean closed;
 
   private Progress(PrintStream err, int total, String unit, boolean enabled) {
     this.err = err;
     this.total = total;
     this.unit = unit;
     if (enabled && total > 0) {
-      ticker = new Thread(this::tick, "llmcap-progress");
-      ticker.setDaemon(true);
-      ticker.start();
+      starter = new Thread(this::startAfterDelay, "llmcap-progress");
+      starter.setDaemon(true);
+      starter.start();
     } else {
-      ticker = null;
+      starter = null;
     }
   }
 
@@ -47,61 +51,59 @@ public final class Progress implements AutoCloseable {
     return new Progress(null, 0, "", false);
   }
 
-  /** Whether the process's stderr is a terminal (Linux: /proc/self/fd/2 points at a tty device). */
+  /** Whether the process's stderr is a terminal (asked through JLine's terminal provider). */
   public static boolean stderrIsTerminal() {
     try {
-      Path target = Files.readSymbolicLink(Path.of("/proc/self/fd/2"));
-      String t = target.toString();
-      return t.startsWith("/dev/pts/") || t.startsWith("/dev/tty");
-    } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+      return new ExecTerminalProvider().isSystemStream(SystemStream.Error);
+    } catch (RuntimeException | LinkageError e) {
       return false;
     }
   }
 
   /** One more item done (thread-safe). */
   public void step() {
-    done.incrementAndGet();
+    int n = done.incrementAndGet();
+    ProgressBar b;
+    synchronized (this) {
+      b = bar;
+    }
+    if (b != null) {
+      b.stepTo(Math.min(n, total));
+    }
   }
 
   /** n more items done at once, e.g. work skipped because it was not needed (thread-safe; n <= 0 does nothing). */
   public void advance(int n) {
-    if (n > 0) {
-      done.addAndGet(n);
-    }
-  }
-
-  private void tick() {
-    try {
-      while (!closed) {
-        Thread.sleep(REDRAW_MS);
-        if (!closed && System.nanoTime() - start > DELAY_NS) {
-          draw();
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private synchronized void draw() {
-    if (closed) {
+    if (n <= 0) {
       return;
     }
-    int n = Math.min(done.get(), total);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    double rate = n / Math.max(seconds, 1e-9);
-    int filled = (int) ((long) WIDTH * n / total);
-    String eta = rate > 0 ? clock((total - n) / rate) : "--:--";
-    err.print(String.format(Locale.ROOT, "\r[%s%s] %d/%d %3d%% %.0f %s/s ETA %s ", "#".repeat(filled),
-        "-".repeat(WIDTH - filled), n, total, (int) (100L * n / total), rate, unit, eta));
-    err.flush();
-    drawn = true;
+    int now = done.addAndGet(n);
+    ProgressBar b;
+    synchronized (this) {
+      b = bar;
+    }
+    if (b != null) {
+      b.stepTo(Math.min(now, total));
+    }
   }
 
-  static String clock(double seconds) {
-    long s = Math.round(seconds);
-    return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-        : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+  private void startAfterDelay() {
+    try {
+      Thread.sleep(DELAY_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      bar = new ProgressBarBuilder().setTaskName("llmcap").setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
+          .setUpdateIntervalMillis(UPDATE_MS).continuousUpdate().showSpeed().setSpeedUnit(ChronoUnit.SECONDS)
+          .setUnit(" " + unit, 1).clearDisplayOnFinish().setConsumer(new ConsoleProgressBarConsumer(err, MAX_WIDTH))
+          .build();
+      bar.stepTo(Math.min(done.get(), total));
+    }
   }
 
   /** Stops drawing and clears the bar's line. */
@@ -111,12 +113,11 @@ public final class Progress implements AutoCloseable {
       return;
     }
     closed = true;
-    if (ticker != null) {
-      ticker.interrupt();
+    if (starter != null) {
+      starter.interrupt();
     }
-    if (drawn) {
-      err.print("\r" + " ".repeat(WIDTH + 60) + "\r");
-      err.flush();
+    if (bar != null) {
+      bar.close();
     }
   }
 }

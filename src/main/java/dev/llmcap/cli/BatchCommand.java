@@ -68,7 +68,7 @@ final class BatchCommand {
     Sweep sweep;
     int threads;
     try {
-      cl = new DefaultParser().parse(options, args);
+      cl = CommonFlags.parse(options, args);
       if (cl.hasOption("help")) {
         printHelp(options);
         return Main.OK;
@@ -193,17 +193,14 @@ final class BatchCommand {
   }
 
   private void printHelp(Options options) {
-    HelpFormatter f = new HelpFormatter();
-    f.setOptionComparator(null);
-    PrintWriter pw = new PrintWriter(out, true);
-    f.printHelp(pw, 110, "llmcap batch INPUT... [flags]",
+    Help.print(out, "llmcap batch INPUT... [flags]",
         "Plans many configurations at once. INPUT: config files (.json, .yaml), folders (searched recursively) and JSONL "
             + "files (one config per line). One row per config, in input order, with its source and status "
-            + "(ok|sla_miss|infeasible|error); a summary on stderr.\n\n",
-        options, 2, 2, "\nExamples:\n  llmcap batch configs/ --output fleet.csv\n"
+            + "(ok|sla_miss|infeasible|error); a summary on stderr.",
+        options, "Examples:\n  llmcap batch configs/ --output fleet.csv\n"
             + "  llmcap batch examples/chat-service.json --sweep gpu=A100-80GB,H100-80GB,L40S --sweep rps=5,10,20,40\n"
             + "  llmcap batch configs/ --rules rules-new/ --compare-rules rules/\n"
-            + "Exit codes: 0 every config planned, 1 some config failed (see its error row), 2 usage error.", false);
-    pw.flush();
+            + "Exit codes: 0 every config planned, 1 some config failed (see its error row), 2 usage error.");
   }
+
 }

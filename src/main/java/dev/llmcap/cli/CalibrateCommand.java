@@ -41,10 +41,13 @@ final class CalibrateCommand {
   }
 
   static Options options() {
-    Options o = ValidateCommand.options();
-    o.getOption("format").setDescription("ignored by calibrate");
+    // validate's flags less --format (calibrate writes JSON to --out) and --training (it fits serving rows only)
+    Options o = new Options();
+    ValidateCommand.options().getOptions().stream()
+        .filter(opt -> !"format".equals(opt.getLongOpt()) && !"training".equals(opt.getLongOpt()))
+        .forEach(o::addOption);
     o.addOption(Option.builder().longOpt("out").hasArg().argName("FILE.json")
-        .desc("override file to write (default: calibration.json in the rules folder, which the rules pick up)").build());
+        .desc("override file to write (required); rules/calibration.json is the one the planner reads").build());
     o.addOption(Option.builder().longOpt("force").desc("overwrite the output file if it exists").build());
     o.addOption(Option.builder().longOpt("max-evaluations").hasArg().argName("N")
         .desc("rule evaluations per GPU family and precision (default 200)").build());
@@ -55,19 +58,24 @@ final class CalibrateCommand {
     CommandLine cl;
     int maxEval;
     try {
-      cl = new DefaultParser().parse(options(), args);
+      cl = CommonFlags.parse(options(), args);
       CommonFlags.requireNoArguments(cl);
       if (cl.hasOption("help")) {
-        new ValidateCommand(out, err).help(out, "llmcap calibrate --measurements FILE.csv [--out rules/calibration.json] [--force]",
-            "Fits mbu_decode, mfu_decode, mfu_prefill, step_overhead_ms (and, with multi-GPU rows,\n"
-                + "allreduce_latency_us and link_efficiency) per GPU family and precision to the measured rows,\n"
-                + "minimising mean squared log error within physical bounds, and writes them as\n"
-                + "name@FAMILY:PRECISION overrides. Reports the error before and after.\n\n",
-            "\nExit codes: 0 written, 1 failed, 2 usage or input error (including an existing --out without --force).");
+        ValidateCommand.help(out, "llmcap calibrate --measurements FILE.csv --out FILE.json [--force]",
+            "Fits mbu_decode, mfu_decode, mfu_prefill, step_overhead_ms (and, with multi-GPU rows, "
+                + "allreduce_latency_us and link_efficiency) per GPU family and precision to the measured rows, "
+                + "minimising mean squared log error within physical bounds, and writes them as "
+                + "name@FAMILY:PRECISION overrides to --out. Reports the error before and after. It writes only where "
+                + "--out says: give --out rules/calibration.json to have the planner use the result.",
+            options(),
+            "Example:\n  llmcap calibrate --measurements my-bench.csv --out rules/calibration.json\n"
+                + "Exit codes: 0 written, 1 failed, 2 usage or input error (including an existing --out without --force).");
         return Main.OK;
       }
-      if (!cl.hasOption("measurements")) {
-        throw new UsageException("give --measurements FILE.csv");
+      if (!cl.hasOption("measurements") || !cl.hasOption("out")) {
+        throw new UsageException("missing " + (cl.hasOption("measurements") ? "" : "--measurements FILE.csv ")
+            + (cl.hasOption("out") ? "" : "--out FILE.json ") + "(calibrate writes only to the file --out names; "
+            + "--out rules/calibration.json makes the planner use it)");
       }
       maxEval = Integer.parseInt(cl.getOptionValue("max-evaluations", "200"));
       if (maxEval < 10) {
@@ -81,7 +89,7 @@ final class CalibrateCommand {
     }
     try {
       Workspace ws = CommonFlags.workspace(cl);
-      Path target = cl.hasOption("out") ? Path.of(cl.getOptionValue("out")) : ws.rules().resolve(Assumptions.CALIBRATION_FILE);
+      Path target = Path.of(cl.getOptionValue("out"));
       if (Files.exists(target) && !cl.hasOption("force")) {
         throw new UsageException(target + " exists; pass --force to overwrite it");
       }
@@ -108,7 +116,8 @@ final class CalibrateCommand {
       String json = Json.shared().writerWithDefaultPrettyPrinter().writeValueAsString(Calibrator.overrideFile(fits)) + "\n";
       AtomicFiles.write(target, json);
       err.println("llmcap calibrate: " + entries.size() + " assumption(s) written to " + target
-          + (target.equals(ws.rules().resolve(Assumptions.CALIBRATION_FILE)) ? " (the rules use them from now on)"
+          + (target.toAbsolutePath().normalize().equals(ws.rules().resolve(Assumptions.CALIBRATION_FILE).toAbsolutePath().normalize())
+              ? " (the rules use them from now on)"
               : " (copy to " + ws.rules().resolve(Assumptions.CALIBRATION_FILE) + " to use them)"));
       return Main.OK;
     } catch (UsageException e) {

@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
+import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+import org.apache.commons.cli.UnrecognizedOptionException;
 
 /** The flags every command shares: --rules, --gpu-catalog, --model-catalog and --set NAME=VALUE. */
 final class CommonFlags {
@@ -20,6 +23,7 @@ final class CommonFlags {
     o.addOption(Option.builder().longOpt("model-catalog").hasArg().argName("DIR").desc("model catalog folder (default model-catalog/)").build());
     o.addOption(Option.builder().longOpt("set").hasArg().argName("NAME=VALUE")
         .desc("override one assumption of rules/assumptions.json for this run (repeatable)").build());
+    o.addOption(Option.builder().longOpt("no-color").desc("no colour (also when NO_COLOR is set or TERM=dumb)").build());
     o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
     return o;
   }
@@ -70,8 +74,25 @@ final class CommonFlags {
   static int usageError(PrintStream err, String command, Exception e) {
     String name = command.isEmpty() ? "llmcap" : "llmcap " + command;
     err.println(name + ": " + e.getMessage());
-    err.println("run '" + name + " --help' for the list of flags");
+    err.println("run 'llmcap help" + (command.isEmpty() ? "" : " " + command) + "' for the list of flags");
     return Main.USAGE;
+  }
+
+  /**
+   * Parses a command's arguments; an unknown flag is a usage error that names the nearest known flag
+   * ("unknown flag --rsp (did you mean --rps?)").
+   */
+  static CommandLine parse(Options options, String[] args) throws ParseException, UsageException {
+    try {
+      return new DefaultParser().parse(options, args);
+    } catch (UnrecognizedOptionException e) {
+      String typed = e.getOption();
+      String bare = typed.replaceFirst("^-+", "").replaceFirst("=.*$", "");
+      java.util.List<String> known = options.getOptions().stream().map(Option::getLongOpt)
+          .filter(java.util.Objects::nonNull).toList();
+      String hint = DidYouMean.closest(bare, known).map(k -> " (did you mean --" + k + "?)").orElse("");
+      throw new UsageException("unknown flag " + typed + hint);
+    }
   }
 
   /** A --name ARG option. */

@@ -56,7 +56,7 @@ final class CompareCommand {
     Options options = options();
     CommandLine cl;
     try {
-      cl = new DefaultParser().parse(options, args);
+      cl = CommonFlags.parse(options, args);
       if (cl.hasOption("help")) {
         printHelp(options);
         return Main.OK;
@@ -257,14 +257,11 @@ final class CompareCommand {
   }
 
   private void printHelp(Options options) {
-    HelpFormatter f = new HelpFormatter();
-    f.setOptionComparator(null);
-    PrintWriter pw = new PrintWriter(out, true);
-    f.printHelp(pw, 110, "llmcap compare CONFIG [--gpus all|A,B,C] [--clouds aws,gcp,azure]",
+    Help.print(out, "llmcap compare CONFIG [--gpus all|A,B,C] [--clouds aws,gcp,azure]",
         "Plans the config's workload on every candidate GPU in each cloud and ranks the options that meet the SLA by "
-            + "monthly cost; the others are listed with the reason the rules rejected them.\n\n",
-        options, 2, 2, "\nExample:\n  llmcap compare examples/chat-service.json --gpus all --clouds aws,gcp,azure\n"
-            + "Exit codes: 0 ok, 1 failed, 2 usage or input error.", false);
-    pw.flush();
+            + "monthly cost; the others are listed with the reason the rules rejected them.",
+        options, "Example:\n  llmcap compare examples/chat-service.json --gpus all --clouds aws,gcp,azure\n"
+            + "Exit codes: 0 ok, 1 failed, 2 usage or input error.");
   }
+
 }

@@ -60,7 +60,7 @@ final class ForecastCommand {
     Options options = ForecastOptionsSpec.build();
     CommandLine cl;
     try {
-      cl = new DefaultParser().parse(options, args);
+      cl = CommonFlags.parse(options, args);
       CommonFlags.requireNoArguments(cl);
     } catch (ParseException | UsageException e) {
       return CommonFlags.usageError(err, "forecast", e);
@@ -249,6 +249,7 @@ final class ForecastCommand {
 
     if (chartPath != null) {
       chart(report, chartPath);
+      err.println("llmcap forecast: chart written to " + chartPath);
     }
     boolean explain = cl.hasOption("explain");
     if (outputPath != null) {
@@ -386,18 +387,14 @@ final class ForecastCommand {
   }
 
   private void printHelp(Options options) {
-    HelpFormatter f = new HelpFormatter();
-    f.setWidth(110);
-    f.setOptionComparator(null);
-    PrintWriter pw = new PrintWriter(out, true);
-    f.printHelp(pw, 110, "llmcap forecast [flags]",
+    Help.print(out, "llmcap forecast [flags]",
         "Forecasts load or cost from history, a series or a request trace; derives the scenarios with the rules in "
-            + "rules/forecast and sizes capacity at the chosen scenario's peak with the inference rules.\n\n",
-        options, 2, 2, "\nExamples:\n"
+            + "rules/forecast and sizes capacity at the chosen scenario's peak with the inference rules.",
+        options, "Examples:\n"
             + "  llmcap forecast --series requests.csv --metric rps --horizon-days 14 --scenario pessimistic "
             + "--model llama-3.1-8b --budget 20000\n"
             + "  llmcap forecast --trace AzureLLMInferenceTrace_conv.csv --model llama-3.1-70b --precision FP8\n"
-            + "Exit codes: 0 ok, 1 failed, 2 usage or input error.", false);
-    pw.flush();
+            + "Exit codes: 0 ok, 1 failed, 2 usage or input error.");
   }
+
 }

@@ -52,6 +52,7 @@ public final class InteractiveSession {
   private final PrintWriter w;
   private final LineReader reader;
   private List<String> completions = List.of();
+  private boolean colourAllowed = true;
 
   /** A session on a terminal (a real one, or a test terminal with piped streams). */
   public InteractiveSession(Terminal terminal, Workspace workspace) {
@@ -70,17 +71,44 @@ public final class InteractiveSession {
 
   /** Entry point for `llmcap` with no arguments: the flow on a terminal, a usage hint (exit 2) without one. */
   public static int start(PrintStream out, PrintStream err, boolean tty) {
-    if (!tty) {
-      err.println("llmcap: no arguments and no terminal to ask on: give --config FILE or the workload flags"
+    return start(new Io(out, err, tty, tty));
+  }
+
+  static int start(Io io) {
+    if (!io.tty()) {
+      io.err().println("llmcap: no arguments and no terminal to ask on: give --config FILE or the workload flags"
           + " (run llmcap --help), or run llmcap in a terminal for the interactive mode");
       return Main.USAGE;
     }
     try (Terminal t = TerminalBuilder.builder().system(true).build()) {
-      return new InteractiveSession(t, Workspace.fromEnvironment()).run();
+      InteractiveSession session = new InteractiveSession(t, Workspace.fromEnvironment());
+      session.colourAllowed = io.colour(); // NO_COLOR, TERM=dumb and --no-color hold here too
+      return session.run();
     } catch (IOException e) {
-      err.println("llmcap: cannot open the terminal: " + e.getMessage());
+      io.err().println("llmcap: cannot open the terminal: " + e.getMessage());
       return Main.FAILED;
     }
+  }
+
+  /** The interactive command's flags: only --help (the questions are the input). */
+  static org.apache.commons.cli.Options options() {
+    return Commands.helpOnly();
+  }
+
+  /** llmcap interactive [--help]. */
+  static int command(String[] args, Io io) {
+    if (args.length == 1 && ("--help".equals(args[0]) || "-h".equals(args[0]))) {
+      Help.print(io.out(), "llmcap interactive   (or llmcap with no arguments, on a terminal)",
+          "Asks one question at a time (default in brackets, ? explains, Tab completes catalog names): inference "
+              + "(serving) or training/fine-tuning, then the workload, model and GPU; plans with the same rules and "
+              + "validation as the flags, prints the report and offers to save the plan and the equivalent config.",
+          options(), "Ctrl-D quits (exit 0), Ctrl-C interrupts (exit 130).");
+      return Main.OK;
+    }
+    if (args.length > 0) {
+      return CommonFlags.usageError(io.err(), "interactive", new UsageException("unexpected argument '" + args[0] + "'"));
+    }
+    return start(io);
   }
 
   /** Runs the whole conversation; returns the exit code. Never throws. */
@@ -111,12 +139,14 @@ public final class InteractiveSession {
     }
     String precision = defaultText("default.precision", "FP16");
     String cloud = defaultText("default.cloud", "aws");
-    List<InteractiveQuestions.Question> questions = InteractiveQuestions.inference(catalog, precision, cloud);
+    List<InteractiveQuestions.Question> questions = new ArrayList<>(InteractiveQuestions.inference(catalog, precision, cloud));
     say("llmcap interactive planner: " + questions.size() + " questions. Enter takes the [default], ? explains a question,"
         + " Tab completes names, Ctrl-D quits.");
     Map<String, String> flags = new LinkedHashMap<>();
+    String mode = "inference";
     int n = 0;
-    for (InteractiveQuestions.Question q : questions) {
+    for (int i = 0; i < questions.size(); i++) {
+      InteractiveQuestions.Question q = questions.get(i);
       n++;
       String prefix = "[" + n + "/" + questions.size() + "] ";
       while (true) {
@@ -130,17 +160,32 @@ public final class InteractiveSession {
           say("  " + o.problem());
           continue;
         }
+        if (o.flags().containsKey(InteractiveQuestions.MODE)) {
+          mode = o.flags().get(InteractiveQuestions.MODE);
+          if ("training".equals(mode)) {
+            // the training flow replaces the serving questions after this one
+            questions = new ArrayList<>(questions.subList(0, i + 1));
+            questions.addAll(InteractiveQuestions.training(catalog, precision, cloud));
+            say("  Training or fine-tuning: " + (questions.size() - 1) + " more questions.");
+          }
+          break;
+        }
         flags.putAll(o.flags());
         break;
       }
     }
+    boolean training = "training".equals(mode);
     ConfigLoader loader = new ConfigLoader();
     ObjectNode doc = (ObjectNode) loader.document();
-    doc.put("mode", "inference");
-    for (String section : List.of("workload", "model", "gpu", "service")) {
+    doc.put("mode", mode);
+    for (String section : training ? List.of("training", "model", "gpu", "service") : List.of("workload", "model", "gpu", "service")) {
       doc.putObject(section);
     }
-    flags.forEach((flag, value) -> loader.override(flag, FlagBinding.inference().get(flag), value));
+    Map<String, FlagBinding.Target> bindings = training ? FlagBinding.training() : FlagBinding.inference();
+    flags.forEach((flag, value) -> loader.override(flag, bindings.get(flag), value));
+    if (training) {
+      return planTraining(engineFuture, loader, doc);
+    }
     ExplainedPlan plan;
     try {
       PlanRequest request = loader.toRequest();
@@ -164,11 +209,45 @@ public final class InteractiveSession {
       Thread.currentThread().interrupt();
       throw new UserInterruptException("");
     }
-    boolean colour = !terminal.getType().startsWith(Terminal.TYPE_DUMB);
+    boolean colour = colourAllowed && !terminal.getType().startsWith(Terminal.TYPE_DUMB);
     w.print(TextReport.render(plan.plan(), colour, false, plan.inputs()));
     w.flush();
     offerSave("Save the plan as JSON? file name, or Enter to skip", "capacity_plan.json", PlanJson.write(plan.plan()), null);
     offerSave("Save your answers as a config for non-interactive runs? file name, or Enter to skip", "my_service.json",
+        configJson(doc), "next time: llmcap --config ");
+    return Main.OK;
+  }
+
+  /** Plans the training answers with the same validation as the flags, prints the report and offers to save both. */
+  private int planTraining(CompletableFuture<LLMForecastEngine> engineFuture, ConfigLoader loader, ObjectNode doc) {
+    dev.llmcap.model.TrainingCapacityPlan plan;
+    try {
+      PlanRequest request = loader.toRequest();
+      say("Planning...");
+      plan = engineFuture.get().planTraining(request, loader.provenance(), false);
+    } catch (InputException e) {
+      e.problems().forEach(p -> say("llmcap: " + p));
+      return Main.USAGE;
+    } catch (RuleSetException e) {
+      e.problems().forEach(p -> say("llmcap: rules: " + p));
+      return Main.USAGE;
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof EngineFailure) {
+        ((EngineFailure) c).problems.forEach(p -> say("llmcap: " + p));
+        return Main.USAGE;
+      }
+      say("llmcap: internal error: " + c + " (please report it)");
+      return Main.FAILED;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserInterruptException("");
+    }
+    boolean colour = colourAllowed && !terminal.getType().startsWith(Terminal.TYPE_DUMB);
+    w.print(dev.llmcap.export.TrainingTextReport.render(plan, colour, false, loader.provenance()));
+    w.flush();
+    offerSave("Save the plan as JSON? file name, or Enter to skip", "training_plan.json", PlanJson.write(plan), null);
+    offerSave("Save your answers as a config for non-interactive runs? file name, or Enter to skip", "my_training.json",
         configJson(doc), "next time: llmcap --config ");
     return Main.OK;
   }

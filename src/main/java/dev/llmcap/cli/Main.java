@@ -2,7 +2,11 @@ package dev.llmcap.cli;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Entry point: dispatches to a command and turns every failure into a message and an exit code (0 ok, 1 failed, 2 usage). */
 public final class Main {
@@ -18,40 +22,38 @@ public final class Main {
   public static void main(String[] args) {
     PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-    System.exit(run(args, out, err, System.console() != null));
+    System.exit(run(args, out, err, System.console() != null, System.getenv()));
   }
 
   /** Runs one command line; never throws. */
   public static int run(String[] args, PrintStream out, PrintStream err, boolean tty) {
+    return run(args, out, err, tty, System.getenv());
+  }
+
+  /** Runs one command line with the given environment (NO_COLOR, TERM); never throws. */
+  public static int run(String[] args, PrintStream out, PrintStream err, boolean tty, Map<String, String> env) {
     try {
-      if (args.length == 0) {
-        return InteractiveSession.start(out, err, tty);
+      List<String> rest = new ArrayList<>(Arrays.asList(args));
+      boolean noColourFlag = rest.remove("--no-color");
+      Io io = new Io(out, err, tty, Colour.allowed(tty, env, noColourFlag));
+      if (rest.isEmpty()) {
+        return InteractiveSession.start(io);
       }
-      if (args.length > 0 && !args[0].startsWith("-")) {
-        String command = args[0];
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        switch (command) {
-          case "plan":
-            return new PlanCommand(out, err, tty).run(rest);
-          case "forecast":
-            return new ForecastCommand(out, err).run(rest);
-          case "interactive":
-            return InteractiveSession.start(out, err, tty);
-          case "validate":
-            return new ValidateCommand(out, err).run(rest);
-          case "calibrate":
-            return new CalibrateCommand(out, err).run(rest);
-          case "batch":
-            return new BatchCommand(out, err, tty).run(rest);
-          case "compare":
-            return new CompareCommand(out, err, tty).run(rest);
-          default:
-            err.println("llmcap: unknown command '" + command
-                + "' (commands: plan, batch, compare, forecast, validate, calibrate, interactive; run llmcap --help)");
-            return USAGE;
+      String first = rest.get(0);
+      if (first.equals("--help") || first.equals("-h")) {
+        return HelpCommand.run(rest.subList(1, rest.size()).toArray(new String[0]), io);
+      }
+      if (!first.startsWith("-")) {
+        Optional<CommandSpec> command = Commands.find(first);
+        if (command.isEmpty()) {
+          String hint = DidYouMean.closest(first, Commands.all().stream().map(CommandSpec::name).toList())
+              .map(s -> " (did you mean '" + s + "'?)").orElse("");
+          err.println("llmcap: unknown command '" + first + "'" + hint + "; run 'llmcap help' for the list of commands");
+          return USAGE;
         }
+        return command.get().runner().run(rest.subList(1, rest.size()).toArray(new String[0]), io);
       }
-      return new PlanCommand(out, err, tty).run(args);
+      return new PlanCommand(io).run(rest.toArray(new String[0]));
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       err.println("llmcap: internal error: " + e + " (please report it with the command line that caused it)");
       return FAILED;

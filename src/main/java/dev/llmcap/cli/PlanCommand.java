@@ -21,13 +21,11 @@ import dev.llmcap.model.LLMCapacityPlan;
 import dev.llmcap.model.PlanRequest;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 
@@ -36,18 +34,26 @@ final class PlanCommand {
   private final PrintStream out;
   private final PrintStream err;
   private final boolean tty;
+  private final boolean colour;
+  private final java.io.InputStream stdin;
 
-  PlanCommand(PrintStream out, PrintStream err, boolean tty) {
-    this.out = out;
-    this.err = err;
-    this.tty = tty;
+  PlanCommand(Io io) {
+    this(io, System.in);
+  }
+
+  PlanCommand(Io io, java.io.InputStream stdin) {
+    this.out = io.out();
+    this.err = io.err();
+    this.tty = io.tty();
+    this.colour = io.colour();
+    this.stdin = stdin;
   }
 
   int run(String[] args) {
     Options options = PlanOptionsSpec.build(helpDefaults(args));
     CommandLine cl;
     try {
-      cl = new DefaultParser().parse(options, args);
+      cl = CommonFlags.parse(options, args);
       CommonFlags.requireNoArguments(cl);
     } catch (ParseException | UsageException e) {
       return CommonFlags.usageError(err, "", e);
@@ -64,10 +70,9 @@ final class PlanCommand {
       return new GenerateConfigCommand(err).run(cl.getOptionValue("generate-config"), cl.getOptionValue("output"), cl.hasOption("force"));
     }
     try {
+      String failOn = failOn(cl);
       ConfigLoader loader = new ConfigLoader();
-      if (cl.hasOption("config")) {
-        loader.load(Path.of(cl.getOptionValue("config")));
-      }
+      loadConfigs(cl, loader);
       if (cl.hasOption("mode")) {
         ((com.fasterxml.jackson.databind.node.ObjectNode) loader.document()).put("mode", cl.getOptionValue("mode"));
       }
@@ -92,10 +97,22 @@ final class PlanCommand {
         PlanRequest request = loader.toRequest();
         LLMForecastEngine engine = new LLMForecastEngine(CommonFlags.workspace(cl), CommonFlags.assumptionOverrides(cl));
         TrainingCapacityPlan plan = engine.planTraining(request, loader.provenance(), !cl.hasOption("no-trace"));
-        return emit(cl, request, plan, loader.provenance());
+        return gate(failOn, plan.verdict(), emit(cl, request, plan, loader.provenance()));
       }
-      if (!cl.hasOption("config") && !cl.hasOption("rps") && !cl.hasOption("model") && !cl.hasOption("model-size")) {
-        throw new UsageException("give a workload: --config FILE, or --rps, --input-tokens, --output-tokens and --model or --model-size");
+      if (!cl.hasOption("config")) {
+        List<String> missing = new java.util.ArrayList<>();
+        for (String flag : List.of("rps", "input-tokens", "output-tokens")) {
+          if (!cl.hasOption(flag)) {
+            missing.add("--" + flag);
+          }
+        }
+        if (!cl.hasOption("model") && !cl.hasOption("model-size")) {
+          missing.add("--model or --model-size");
+        }
+        if (!missing.isEmpty()) {
+          throw new UsageException("missing " + String.join(", ", missing)
+              + " (the workload and the model to plan for; or give --config FILE)");
+        }
       }
       PlanRequest request = loader.toRequest();
       checkOutputs(cl, request); // refuse a bad output path before spending time on the plan
@@ -107,10 +124,10 @@ final class PlanCommand {
       } catch (InputException e) {
         throw new InputException(loader.locate(e.problems()));
       }
-      return emit(cl, request, explained.plan(), InputSources.complete(loader.mode(), explained.inputs()));
+      return gate(failOn, explained.plan().verdict(),
+          emit(cl, request, explained.plan(), InputSources.complete(loader.mode(), explained.inputs())));
     } catch (UsageException e) {
-      err.println("llmcap: " + e.getMessage());
-      return Main.USAGE;
+      return CommonFlags.usageError(err, "", e);
     } catch (InputException e) {
       e.problems().forEach(p -> err.println("llmcap: " + p));
       return Main.USAGE;
@@ -148,11 +165,11 @@ final class PlanCommand {
       Path target = OutputPaths.resolve(outFile, cl.hasOption("force") || fromConfig);
       String format = formatFlag != null ? formatFlag : exporters.formatOfFile(target.getFileName().toString()).orElse("text");
       PlanExporter<?> exporter = exporter(exporters, format, plan);
-      AtomicFiles.write(target, Exporters.export(exporter, plan, new ExportContext(false, explain, provenance)));
+      AtomicFiles.write(target, k8sChoice(cl, exporter, plan, Exporters.export(exporter, plan, new ExportContext(false, explain, provenance))));
       err.println("llmcap: plan written to " + target);
       if (!"text".equals(exporter.format())) {
         // the file holds a machine or print format: the terminal still gets the report
-        out.write(Exporters.export(exporter(exporters, "text", plan), plan, new ExportContext(tty, explain, provenance)));
+        out.write(Exporters.export(exporter(exporters, "text", plan), plan, new ExportContext(colour, explain, provenance)));
         out.flush();
       }
       exportAutoscaling(cl, exporters, plan);
@@ -162,7 +179,7 @@ final class PlanCommand {
     if (exporter.binary() && tty) {
       throw new UsageException("--format " + exporter.format() + " is binary: give --output FILE." + exporter.extensions().get(0));
     }
-    out.write(Exporters.export(exporter, plan, new ExportContext(tty, explain, provenance)));
+    out.write(k8sChoice(cl, exporter, plan, Exporters.export(exporter, plan, new ExportContext(colour, explain, provenance))));
     out.flush();
     exportAutoscaling(cl, exporters, plan);
     return Main.OK; // a plan was produced: 0 even when infeasible (the verdict says so)
@@ -172,13 +189,50 @@ final class PlanCommand {
   private void exportAutoscaling(CommandLine cl, Exporters exporters, Object plan) throws UsageException, IOException {
     if (cl.hasOption("export-autoscaling")) {
       Path k8s = OutputPaths.resolve(cl.getOptionValue("export-autoscaling"), cl.hasOption("force"));
-      AtomicFiles.write(k8s, Exporters.export(exporter(exporters, "k8s", plan), plan, ExportContext.plain()));
+      PlanExporter<?> k8sExporter = exporter(exporters, "k8s", plan);
+      AtomicFiles.write(k8s, k8sChoice(cl, k8sExporter, plan, Exporters.export(k8sExporter, plan, ExportContext.plain())));
       err.println("llmcap: autoscaling manifests written to " + k8s);
     }
   }
 
+  /**
+   * The Kubernetes manifests as asked: --k8s hpa or keda keeps that one document (the two are alternatives: kubectl
+   * apply -f of both would run two autoscalers); without it both, with a note. Warns when min = max replicas. Other
+   * formats pass through unchanged.
+   */
+  private byte[] k8sChoice(CommandLine cl, PlanExporter<?> exporter, Object plan, byte[] bytes) {
+    if (!"k8s".equals(exporter.format())) {
+      return bytes;
+    }
+    if (plan instanceof LLMCapacityPlan p && p.gpuResources() != null && p.gpuResources().minReplicas() != null
+        && p.gpuResources().minReplicas().equals(p.gpuResources().maxReplicas())) {
+      err.println("llmcap: warning: min replicas = max replicas = " + p.gpuResources().minReplicas()
+          + ": the autoscaler can never scale; the peak needs all of them (lower --peak-multiplier or raise"
+          + " --target-utilization to widen the range)");
+    }
+    String choice = cl.getOptionValue("k8s");
+    String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    if (choice == null) {
+      err.println("llmcap: the manifests hold two alternatives, a HorizontalPodAutoscaler and a KEDA ScaledObject: apply"
+          + " one (--k8s hpa or --k8s keda writes only that one)");
+      return bytes;
+    }
+    String kind = "hpa".equals(choice) ? "kind: HorizontalPodAutoscaler" : "kind: ScaledObject";
+    String[] parts = text.split("(?m)^---\n");
+    StringBuilder sb = new StringBuilder(parts[0]);
+    for (int i = 1; i < parts.length; i++) {
+      if (parts[i].contains("\n" + kind + "\n") || parts[i].startsWith(kind + "\n")) {
+        sb.append("---\n").append(parts[i]);
+      }
+    }
+    return sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   private static void checkOutputs(CommandLine cl, PlanRequest request) throws UsageException {
     Exporters exporters = Exporters.defaults();
+    if (cl.hasOption("k8s") && !List.of("hpa", "keda").contains(cl.getOptionValue("k8s"))) {
+      throw new UsageException("--k8s must be hpa or keda (got '" + cl.getOptionValue("k8s") + "')");
+    }
     if (cl.hasOption("format") && !exporters.knows(cl.getOptionValue("format"))) {
       throw new UsageException("--format must be one of " + String.join("|", exporters.formats()) + " (got '" + cl.getOptionValue("format") + "')");
     }
@@ -186,10 +240,24 @@ final class PlanCommand {
       OutputPaths.resolve(cl.getOptionValue("export-autoscaling"), cl.hasOption("force"));
     }
     if (cl.hasOption("output")) {
+      knownExtension(exporters, cl, cl.getOptionValue("output"), "--output");
       OutputPaths.resolve(cl.getOptionValue("output"), cl.hasOption("force"));
     } else if (cl.hasOption("config") && request.getOptions().getOutputFile() != null) {
+      knownExtension(exporters, cl, request.getOptions().getOutputFile(), "options.output_file");
       OutputPaths.resolve(request.getOptions().getOutputFile(), true);
     }
+  }
+
+  /** An output file's extension must select a format (or --format must say which): plan.xlsx is a usage error. */
+  private static void knownExtension(Exporters exporters, CommandLine cl, String name, String what) throws UsageException {
+    String file = Path.of(name).getFileName().toString();
+    int dot = file.lastIndexOf('.');
+    if (cl.hasOption("format") || dot <= 0 || exporters.formatOfFile(file).isPresent()) {
+      return;
+    }
+    throw new UsageException(what + " " + name + ": unknown extension " + file.substring(dot)
+        + " (known: .json .csv .md .pdf .txt .yaml; or choose the format with --format "
+        + String.join("|", exporters.formats()) + ")");
   }
 
   private static PlanExporter<?> exporter(Exporters exporters, String format, Object plan) throws UsageException {
@@ -218,18 +286,66 @@ final class PlanCommand {
   }
 
   private void printHelp(Options options) {
-    HelpFormatter f = new HelpFormatter();
-    f.setWidth(110);
-    f.setOptionComparator(null);
-    PrintWriter pw = new PrintWriter(out, true);
-    f.printHelp(pw, 110, "llmcap [plan] [flags]",
-        "Plans GPU capacity for serving an LLM (default) or for training/fine-tuning one (--mode training). Capacity figures come from the DRL rules in rules/ (edit and rerun, no rebuild). Other commands: forecast, interactive (see the README).\n\n",
-        options, 2, 2, "\nExamples:\n  llmcap                (no arguments, on a terminal: answer a few questions instead)\n"
-            + "  llmcap --config examples/inference_config.json\n"
-            + "  llmcap --mode inference --rps 10 --input-tokens 500 --output-tokens 200 --model-size 70 --precision FP16 --gpu-type A100-80GB\n"
-            + "  llmcap --mode training --dataset-size 1000000000 --sequence-length 4096 --epochs 3 --global-batch-size 64 --model-size 70 --precision BF16 --gpu-type H100-80GB\n"
-            + "Exit codes: 0 ok, 1 failed, 2 usage or input error.", false);
-    pw.flush();
+    Help.print(out, "llmcap [plan] [flags]",
+        "Plans GPU capacity for serving an LLM (default) or for training/fine-tuning one (--mode training). Capacity "
+            + "figures come from the DRL rules in rules/ (edit and rerun, no rebuild). Other commands: llmcap help.",
+        options, "Examples:\n"
+            + "  llmcap                (no arguments, on a terminal: answer a few questions instead)\n"
+            + "  llmcap --config examples/chat-service.json\n"
+            + "  llmcap --config base.json --config prod.yaml --explain     (later files win field by field)\n"
+            + "  generate-configs | llmcap --config - --format json          (- reads the config from stdin)\n"
+            + "  llmcap --mode inference --rps 10 --input-tokens 500 --output-tokens 200 --model-size 70 \\\n"
+            + "      --precision FP16 --gpu-type A100-80GB\n"
+            + "  llmcap --mode training --dataset-size 1000000000 --sequence-length 4096 --epochs 3 \\\n"
+            + "      --global-batch-size 64 --model-size 70 --precision BF16 --gpu-type H100-80GB\n"
+            + "  llmcap --config examples/chat-service.json --fail-on sla_miss   (CI gate: exit 1 unless ok)\n"
+            + "Environment: NO_COLOR (any value) or TERM=dumb turn colour off, as --no-color does.\n"
+            + "Exit codes: 0 ok, 1 failed (or --fail-on matched), 2 usage or input error.");
   }
+
+  /** The --config files in order, later ones merged over earlier ones; "-" reads standard input (once). */
+  private void loadConfigs(CommandLine cl, ConfigLoader loader) throws UsageException, InputException, IOException {
+    String[] files = cl.getOptionValues("config");
+    if (files == null) {
+      return;
+    }
+    boolean stdinUsed = false;
+    for (String f : files) {
+      if ("-".equals(f)) {
+        if (stdinUsed) {
+          throw new UsageException("--config - (standard input) can be given only once");
+        }
+        stdinUsed = true;
+        loader.load("<stdin>", stdin.readAllBytes());
+      } else {
+        loader.load(Path.of(f));
+      }
+    }
+  }
+
+  /** --fail-on sla_miss|infeasible: which verdicts fail the run (sla_miss also fails on infeasible); null when absent. */
+  private static String failOn(CommandLine cl) throws UsageException {
+    String v = cl.getOptionValue("fail-on");
+    if (v == null) {
+      return null;
+    }
+    if (!List.of("sla_miss", "infeasible").contains(v)) {
+      throw new UsageException("--fail-on must be sla_miss or infeasible (got '" + v + "')");
+    }
+    return v;
+  }
+
+  /** Exit 1 when --fail-on matches the plan's verdict (after the plan was printed), else the emit's own code. */
+  private int gate(String failOn, String verdict, int code) {
+    if (code != Main.OK || failOn == null || "ok".equals(verdict)) {
+      return code;
+    }
+    if ("infeasible".equals(verdict) || "sla_miss".equals(failOn)) {
+      err.println("llmcap: the plan's verdict is " + verdict + " (--fail-on " + failOn + "): exit 1");
+      return Main.FAILED;
+    }
+    return code;
+  }
+
 
 }

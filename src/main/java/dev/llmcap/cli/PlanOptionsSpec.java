@@ -16,7 +16,8 @@ final class PlanOptionsSpec {
     PlanOptionsSpec.defaults = defaults;
     Options o = new Options();
     o.addOption(value("mode", "MODE", "inference (default) or training"));
-    o.addOption(value("config", "FILE", "JSON or YAML configuration file; flags override its values"));
+    o.addOption(value("config", "FILE", "JSON or YAML configuration file, - for standard input; repeatable: later files "
+        + "override earlier ones field by field; flags override them all"));
     o.addOption(value("generate-config", "MODE", "write a template config for inference|training to MODE_config.json (or --output FILE; .yaml for a commented YAML one) and exit"));
     // workload
     o.addOption(value("rps", "REQ/S", "mean requests per second (> 0)"));
@@ -70,9 +71,11 @@ final class PlanOptionsSpec {
     o.addOption(value("output", "FILE", "write the plan to FILE (format from the extension: .json .csv .md .pdf .txt .yaml)"));
     o.addOption(value("format", "FMT", "text (default), json, csv, md, pdf or k8s (autoscaling manifests)"));
     o.addOption(value("export-autoscaling", "FILE", "also write the Kubernetes HPA and KEDA ScaledObject (YAML) to FILE"));
+    o.addOption(value("k8s", "KIND", "hpa or keda: write only that autoscaler (the two manifests are alternatives; default both)"));
     o.addOption(flag("force", "overwrite an existing output file"));
     o.addOption(flag("explain", "print the audit trace and where each input came from"));
     o.addOption(flag("no-trace", "leave the audit trace out of JSON output"));
+    o.addOption(value("fail-on", "VERDICT", "exit 1 when the plan is not ok: sla_miss (also infeasible) or infeasible, for CI gates"));
     // rules
     CommonFlags.addTo(o);
     o.addOption(flag("version", "print the version"));

@@ -48,14 +48,14 @@ final class ValidateCommand {
   int run(String[] args) {
     CommandLine cl;
     try {
-      cl = new DefaultParser().parse(options(), args);
+      cl = CommonFlags.parse(options(), args);
       CommonFlags.requireNoArguments(cl);
       if (cl.hasOption("help")) {
         help(out, "llmcap validate --measurements FILE.csv [--format text|csv|json|markdown] [--rules DIR]",
             "Plans every measured row as a closed-loop benchmark and prints predicted vs measured, % error and the\n"
                 + "limiting bound, then median and p90 absolute % error per metric, engine, regime, GPU and model.\n"
-                + "Rows that cannot be mapped are listed with the reason.\n\n",
-            "\nRegenerate the shipped accuracy report:\n  " + REPORT_COMMAND + "\nExit codes: 0 scored, 1 failed, 2 usage or input error.");
+                + "Rows that cannot be mapped are listed with the reason.",
+            options(), "Regenerate the shipped accuracy report:\n  " + REPORT_COMMAND + "\nExit codes: 0 scored, 1 failed, 2 usage or input error.");
         return Main.OK;
       }
       if (!cl.hasOption("measurements") && !cl.hasOption("training")) {
@@ -77,7 +77,11 @@ final class ValidateCommand {
       }
       Validator validator = new Validator(new CaseMapper(engine.catalog()));
       Validator.Prepared prepared = validator.prepare(MeasurementReader.read(Path.of(cl.getOptionValue("measurements"))));
-      ValidationRun run = validator.score(engine, prepared);
+      ValidationRun run;
+      try (dev.llmcap.batch.Progress progress = dev.llmcap.batch.Progress.start(err, prepared.cases().size(), "rows",
+          dev.llmcap.batch.Progress.stderrIsTerminal())) {
+        run = validator.score(engine, prepared, progress);
+      }
       ValidationReport report = new ValidationReport(run);
       switch (format) {
         case "csv": report.csv(out); break;
@@ -122,11 +126,9 @@ final class ValidateCommand {
         + String.format(Locale.ROOT, "%.1f", report.medianAbsErrorPct()) + "%");
   }
 
-  void help(PrintStream to, String usage, String header, String footer) {
-    HelpFormatter f = new HelpFormatter();
-    f.setOptionComparator(null);
-    PrintWriter pw = new PrintWriter(to, true);
-    f.printHelp(pw, 110, usage, header, options(), 2, 2, footer, false);
-    pw.flush();
+  /** Prints help for validate or calibrate with the options the command really has. */
+  static void help(PrintStream to, String usage, String header, Options options, String footer) {
+    Help.print(to, usage, header, options, footer);
   }
+
 }

@@ -36,27 +36,84 @@ public final class ConfigLoader {
       throw new InputException(file + ": config file not found");
     }
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? YAML_READER : Json.documents();
-    JsonNode root;
     byte[] content;
     try {
       content = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new InputException(file + ": cannot read: " + e.getMessage());
+    }
+    return merge(file.toString(), file.getFileName().toString(), content, name.endsWith(".yaml") || name.endsWith(".yml"));
+  }
+
+  /**
+   * Reads a configuration from bytes (e.g. standard input for {@code --config -}): YAML unless the first non-blank
+   * character opens a JSON object.
+   */
+  public ConfigLoader load(String source, byte[] content) throws InputException {
+    String text = new String(content, java.nio.charset.StandardCharsets.UTF_8).stripLeading();
+    return merge(source, source, content, !text.startsWith("{"));
+  }
+
+  /**
+   * Merges one more configuration over what was loaded before: objects field by field, any other value replaced
+   * (later files win, as with kubectl -f and Helm values files). A top-level "$schema" key (for editors) is ignored.
+   */
+  private ConfigLoader merge(String source, String shortName, byte[] content, boolean yaml) throws InputException {
+    ObjectMapper mapper = yaml ? YAML_READER : Json.documents();
+    JsonNode root;
+    try {
       root = mapper.readTree(content);
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       String where = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-      throw new InputException(file + where + ": " + syntaxMessage(e.getOriginalMessage()));
+      throw new InputException(source + where + ": " + syntaxMessage(e.getOriginalMessage()));
     } catch (IOException e) {
-      throw new InputException(file + ": cannot read: " + e.getMessage());
+      throw new InputException(source + ": cannot read: " + e.getMessage());
     }
     if (root == null || !root.isObject()) {
-      throw new InputException(file + ": the configuration must be a JSON/YAML object with sections mode, workload, model, gpu, service, options");
+      throw new InputException(source + ": the configuration must be a JSON/YAML object with sections mode, workload, model, gpu, service, options");
     }
-    document = (ObjectNode) root;
-    source = file.toString();
-    positions = SourceMap.of(mapper.getFactory(), content);
-    recordProvenance(document, "", "config " + file.getFileName());
+    ((ObjectNode) root).remove("$schema");
+    SourceMap map = SourceMap.of(mapper.getFactory(), content);
+    Origin origin = new Origin(source, map);
+    if (loaded == 0) {
+      document = (ObjectNode) root;
+    } else {
+      mergeInto(document, (ObjectNode) root);
+    }
+    loaded++;
+    this.source = source;
+    positions = map;
+    recordOrigins(root, "", origin);
+    recordProvenance(root, "", "config " + shortName);
     return this;
+  }
+
+  /** Where a field's value was read from: the file and its positions. */
+  private record Origin(String source, SourceMap positions) {}
+
+  private final Map<String, Origin> origins = new LinkedHashMap<>();
+  private int loaded;
+
+  private static void mergeInto(ObjectNode base, ObjectNode over) {
+    over.fields().forEachRemaining(e -> {
+      JsonNode existing = base.get(e.getKey());
+      if (existing != null && existing.isObject() && e.getValue().isObject()) {
+        mergeInto((ObjectNode) existing, (ObjectNode) e.getValue());
+      } else {
+        base.set(e.getKey(), e.getValue());
+      }
+    });
+  }
+
+  private void recordOrigins(JsonNode node, String prefix, Origin origin) {
+    node.fields().forEachRemaining(e -> {
+      String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+      origins.put(path, origin);
+      if (e.getValue().isObject()) {
+        recordOrigins(e.getValue(), path, origin);
+      }
+    });
   }
 
   /** Jackson's or SnakeYAML's syntax message on one line, without the parser's own copies of the position. */
@@ -180,8 +237,10 @@ public final class ConfigLoader {
     if ("flags".equals(source)) {
       return message;
     }
-    SourceMap.Position at = positions.find(path, atKey);
-    return source + (at == null ? "" : ":" + at) + ": " + message;
+    Origin origin = origins.get(path);
+    String file = origin == null ? source : origin.source();
+    SourceMap.Position at = (origin == null ? positions : origin.positions()).find(path, atKey);
+    return file + (at == null ? "" : ":" + at) + ": " + message;
   }
 
   /** Points problems found after validation (catalog look-ups) at their origin; each starts with its dotted path. */

@@ -92,9 +92,9 @@ public final class TextReport {
     return ReportSections.money(v);
   }
 
-  private String bold(String s) { return colour ? "\u001b[1m" + s + "\u001b[0m" : s; }
-  private String green(String s) { return colour ? "\u001b[32m" + s + "\u001b[0m" : s; }
-  private String yellow(String s) { return colour ? "\u001b[33m" + s + "\u001b[0m" : s; }
-  private String red(String s) { return colour ? "\u001b[31m" + s + "\u001b[0m" : s; }
+  private String bold(String s) { return Styles.paint(colour, Styles.BOLD, s); }
+  private String green(String s) { return Styles.paint(colour, Styles.GREEN, s); }
+  private String yellow(String s) { return Styles.paint(colour, Styles.YELLOW, s); }
+  private String red(String s) { return Styles.paint(colour, Styles.RED, s); }
 
 }

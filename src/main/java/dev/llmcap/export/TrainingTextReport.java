@@ -23,8 +23,8 @@ public final class TrainingTextReport {
   }
 
   private void plan(TrainingCapacityPlan p, boolean explain, Map<String, String> provenance) {
-    String status = "ok".equals(p.verdict()) ? paint("32", "OK") : "sla_miss".equals(p.verdict()) ? paint("33", "DEADLINE MISS") : paint("31", "INFEASIBLE");
-    line(paint("1", "llmcap training plan") + "  [" + status + "]");
+    String status = "ok".equals(p.verdict()) ? paint(Styles.GREEN, "OK") : "sla_miss".equals(p.verdict()) ? paint(Styles.YELLOW, "DEADLINE MISS") : paint(Styles.RED, "INFEASIBLE");
+    line(paint(Styles.BOLD, "llmcap training plan") + "  [" + status + "]");
     p.headline().forEach(this::line);
     var t = p.trainingInput();
     if (p.model() != null) {
@@ -123,7 +123,7 @@ public final class TrainingTextReport {
 
   private void section(String title) {
     line("");
-    line(paint("1", title));
+    line(paint(Styles.BOLD, title));
   }
 
   private void row(String label, String value, String unit) {
@@ -145,7 +145,7 @@ public final class TrainingTextReport {
     return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "$%,.0f", v) : String.format(Locale.ROOT, "$%.4g", v);
   }
 
-  private String paint(String code, String s) {
-    return colour ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
+  private String paint(org.jline.utils.AttributedStyle style, String s) {
+    return Styles.paint(colour, style, s);
   }
 }

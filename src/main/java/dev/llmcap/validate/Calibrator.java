@@ -165,6 +165,7 @@ public final class Calibrator {
     }
 
     double value(double[] x) {
+      progress.step();
       if (failure != null) {
         return Double.MAX_VALUE;
       }

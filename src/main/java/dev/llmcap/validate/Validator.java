@@ -55,10 +55,18 @@ public final class Validator {
    * the number of threads.
    */
   public ValidationRun score(LLMForecastEngine engine, Prepared prepared) throws RuleSetException {
+    return score(engine, prepared, dev.llmcap.batch.Progress.silent());
+  }
+
+  /** As {@link #score(LLMForecastEngine, Prepared)}, one progress step per planned case. */
+  public ValidationRun score(LLMForecastEngine engine, Prepared prepared, dev.llmcap.batch.Progress progress) throws RuleSetException {
     List<BenchmarkCase> cases = prepared.cases();
     Object[] outcomes = new Object[cases.size()];
     try {
-      WORKERS.submit(() -> IntStream.range(0, cases.size()).parallel().forEach(i -> outcomes[i] = plan(engine, cases.get(i))))
+      WORKERS.submit(() -> IntStream.range(0, cases.size()).parallel().forEach(i -> {
+        outcomes[i] = plan(engine, cases.get(i));
+        progress.step();
+      }))
           .get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -51,7 +51,7 @@ class BatchCommandTest {
         "--output", out.toString(), "--threads", "2");
     assertThat(r.code()).as(r.err()).isEqualTo(1);
     List<String> rows = lines(out);
-    assertThat(rows.get(0)).isEqualTo("source,status,error,gpu,gpus_per_replica,min_replicas,max_replicas,total_gpus,ttft_p50_ms,"
+    assertThat(rows.get(0)).isEqualTo("source,status,error,reason,gpu,gpus_per_replica,min_replicas,max_replicas,total_gpus,ttft_p50_ms,"
         + "ttft_p99_ms,itl_ms,meets_sla,monthly_gpu_cost_usd,monthly_total_cost_usd,cost_per_million_tokens_usd");
     List<String> sources = new ArrayList<>();
     List<String> statuses = new ArrayList<>();
@@ -68,6 +68,9 @@ class BatchCommandTest {
     assertThat(rows.get(4)).contains("at 1:");
     assertThat(rows.get(7)).contains("column 2");
     assertThat(rows.get(9)).contains("input not found");
+    // every non-ok planned row says why (the rules' verdict), in the reason column
+    assertThat(rows.get(6)).containsPattern(",infeasible,,\"?infeasible: \\S");
+    assertThat(rows.get(8)).containsPattern(",sla_miss,,\"?sla_miss: \\S");
     assertThat(r.err()).contains("9 configs in, 9 rows out: 3 ok, 1 sla_miss, 1 infeasible, 4 error")
         .contains("infeasible: " + dir.resolve("more.jsonl") + ":2")
         .contains("sla_miss: " + dir.resolve("more.jsonl") + ":5")
@@ -140,7 +143,7 @@ class BatchCommandTest {
     assertThat(r.code()).as(r.err()).isEqualTo(0);
     List<String> rows = lines(out);
     assertThat(rows).hasSize(1 + 2 * 24);
-    assertThat(rows.get(0)).startsWith("source,sweep_gpu,sweep_rps,sweep_precision,status,error,gpu,");
+    assertThat(rows.get(0)).startsWith("source,sweep_gpu,sweep_rps,sweep_precision,status,error,reason,gpu,");
     assertThat(rows.get(1)).startsWith(inputs.resolve("a-ok.json") + ",A100-80GB,5,FP16,");
     assertThat(rows.get(2)).startsWith(inputs.resolve("a-ok.json") + ",A100-80GB,5,FP8,");
     assertThat(rows.get(3)).startsWith(inputs.resolve("a-ok.json") + ",A100-80GB,10,FP16,");
@@ -149,9 +152,13 @@ class BatchCommandTest {
     // the swept GPU is the planned GPU
     for (String row : rows.subList(1, rows.size())) {
       String[] c = row.split(",", -1);
-      assertThat(c[6]).isEqualTo(c[1]);
+      assertThat(c[7]).isEqualTo(c[1]);
     }
     assertThat(r.err()).contains("48 configs in, 48 rows out");
+    // alternatives are summarised one by one, never added up into one fleet
+    assertThat(r.err()).contains("per alternative").contains("[gpu=A100-80GB rps=5 precision=FP16] 2/2 planned: ")
+        .contains("... and 4 more combinations")
+        .doesNotContain("planned fleet");
   }
 
   @Test

@@ -67,7 +67,8 @@ class InteractiveQuestionsTest {
     assertThat(answer("gpu", "H2000").problem()).contains("did you mean 'H200'?");
     assertThat(byKey.get("gpu").completions()).contains("recommend", "H100-80GB", "L4");
     assertThat(byKey.get("model").completions()).contains("llama-3.1-70b");
-    assertThat(answer("mode", "training").problem()).contains("llmcap --generate-config training");
+    assertThat(answer("mode", "training").problem()).isNull();
+    assertThat(answer("mode", "training").flags()).containsEntry(InteractiveQuestions.MODE, "training");
     assertThat(answer("mode", "serve").problem()).isEqualTo("mode must be one of inference|training (got \"serve\")");
     assertThat(answer("mode", "inference").problem()).isNull();
   }

@@ -96,6 +96,51 @@ class InteractiveSessionTest {
   }
 
   @Test
+  void trainingIsPlannedWithTheSeedsQuestionsTheSameValidationAndSaving() throws Exception {
+    Path plan = dir.resolve("training_plan.json");
+    Path config = dir.resolve("lora.json");
+    Session s = type(String.join("\n",
+        "training",
+        "lora",            // method
+        "llama-3.1-8b",    // model
+        "",                // weight precision: BF16
+        "-5",              // invalid dataset size
+        "200000000",
+        "4096",            // sequence length
+        "2",               // epochs
+        "32",              // global batch
+        "Adamw",           // optimizer (case-insensitive, canonicalised by the schema)
+        "maybe",           // not yes/no
+        "yes",
+        "",                // training precision: BF16
+        "H100",            // GPU by alias
+        "",                // cloud: default
+        plan.toString(),
+        config.toString(),
+        ""));
+    assertThat(s.exit()).as(s.screen()).isZero();
+    assertThat(s.screen())
+        .contains("Training or fine-tuning: 12 more questions.")
+        .contains("[2/13] Method: full fine-tuning, lora or qlora")
+        .contains("training.dataset_size_tokens")
+        .contains("training.gradient_checkpointing must be yes or no (got \"maybe\")")
+        .contains("[13/13] Cloud for the price list")
+        .contains("llmcap training plan")
+        .contains("wrote " + plan)
+        .contains("next time: llmcap --config " + config)
+        .doesNotContain("Exception");
+    assertThat(Files.readString(plan)).contains("\"mode\" : \"training\"");
+    PlanRequest again = new ConfigLoader().load(config).toRequest();
+    assertThat(again.getMode()).isEqualTo("training");
+    assertThat(again.getTraining().getMethod()).isEqualTo("lora");
+    assertThat(again.getTraining().getDatasetSizeTokens()).isEqualTo(200_000_000L);
+    assertThat(again.getTraining().getNumEpochs()).isEqualTo(2);
+    assertThat(again.getTraining().getGradientCheckpointing()).isTrue();
+    assertThat(again.getGpu().getGpuType()).isEqualTo("H100-80GB");
+    assertThat(again.getModel().getModelName()).isEqualTo("llama-3.1-8b");
+  }
+
+  @Test
   void theMostCommonWorkloadIsNineEntersAndFinishesWellUnderTwoMinutes() throws IOException {
     long start = System.nanoTime();
     Session s = type("\n".repeat(9) + "\n\n");

@@ -81,7 +81,7 @@ class RulesFolderCliTest {
     assertThat(r.out()).isEmpty();
     CliProcess.Result u = CliProcess.run(tmp, "--rps", "1", "--bogus");
     assertThat(u.exit()).isEqualTo(2);
-    assertThat(u.err()).contains("Unrecognized option: --bogus");
+    assertThat(u.err()).contains("unknown flag --bogus");
   }
 
   static String[] with(String[] base, String... more) {

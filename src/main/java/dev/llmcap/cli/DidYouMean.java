@@ -1,0 +1,19 @@
+package dev.llmcap.cli;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Optional;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/** The nearest known name to a mistyped one (edit distance at most a third of its length, at least 2), for "did you mean". */
+final class DidYouMean {
+  private DidYouMean() {}
+
+  static Optional<String> closest(String typed, Collection<String> known) {
+    LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+    int limit = Math.max(2, typed.length() / 3);
+    return known.stream()
+        .filter(k -> distance.apply(typed, k) <= limit || (typed.length() >= 3 && k.startsWith(typed)))
+        .min(Comparator.comparingInt((String k) -> distance.apply(typed, k)).thenComparing(Comparator.naturalOrder()));
+  }
+}
