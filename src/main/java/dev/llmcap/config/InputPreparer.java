@@ -65,6 +65,10 @@ public final class InputPreparer {
     model.ifPresent(m -> r.getModel().setModelName(m.getId()));
     gpu.ifPresent(g -> r.getGpu().setGpuType(g.getId()));
     applyDefaults(r, from);
+    String badRegion = regionProblem(r.getService());
+    if (badRegion != null) {
+      throw new InputException(List.of(badRegion));
+    }
 
     List<GpuSpec> gpus = new ArrayList<>();
     boolean compare = r.getOptions().getCompareGpus() == null || r.getOptions().getCompareGpus();
@@ -82,6 +86,25 @@ public final class InputPreparer {
     List<ModelSpec> models = model.map(List::of).orElse(catalog.models());
     return new PreparedRequest(r, gpus, models, from);
   }
+
+  /** A region the catalog has no price row for in the chosen cloud, named with the known ones; null when fine. */
+  private String regionProblem(ServiceInput s) {
+    String region = s.getRegion();
+    if (region == null || CHEAPEST.equals(region)) {
+      return null;
+    }
+    java.util.SortedSet<String> known = catalog.regions(s.getCloudProvider());
+    if (known.contains(region)) {
+      return null;
+    }
+    String ids = String.join(", ", known);
+    return "service.region '" + region + "' has no " + s.getCloudProvider() + " price in the GPU catalog"
+        + (known.isEmpty() ? ";" : didYouMean(region, ids)) + " known " + s.getCloudProvider() + " regions: " + ids
+        + " (or 'cheapest' to search them)";
+  }
+
+  /** The region value that asks the rules to search every region of the cloud for the cheapest instance. */
+  public static final String CHEAPEST = "cheapest";
 
   private static String didYouMean(String bad, String ids) {
     return SchemaValidator.closest(bad, List.of(ids.split(", "))).map(n -> "; did you mean '" + n + "'?").orElse(";");
@@ -115,6 +138,15 @@ public final class InputPreparer {
       g.setTargetGpuUtilization(defaults.number("default.target_gpu_utilization", "gpu.target_gpu_utilization"));
     }
     defaults.service(s);
+    if (s.getRegion() == null) {
+      s.setRegion(defaults.text("default.region." + s.getCloudProvider(), "service.region"));
+    }
+    if (s.getPricing() == null) {
+      s.setPricing(defaults.text("default.pricing", "service.pricing"));
+    }
+    if (g.getSpareReplicas() == null) {
+      g.setSpareReplicas(0);
+    }
   }
 
 
