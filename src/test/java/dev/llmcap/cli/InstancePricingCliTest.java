@@ -1,0 +1,92 @@
+package dev.llmcap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/** Regions, pricing models and the spot policy through the command line. */
+class InstancePricingCliTest {
+  private static final String[] WORKLOAD = {"--model", "llama-3.1-8b", "--precision", "FP16", "--rps", "2", "--input-tokens", "500",
+      "--output-tokens", "200", "--gpu-type", "T4", "--no-compare", "--format", "json", "--no-trace"};
+
+  private static String[] with(String... more) {
+    String[] all = new String[WORKLOAD.length + more.length];
+    System.arraycopy(WORKLOAD, 0, all, 0, WORKLOAD.length);
+    System.arraycopy(more, 0, all, WORKLOAD.length, more.length);
+    return all;
+  }
+
+  private static JsonNode json(CliRun r) throws Exception {
+    assertThat(r.exit()).as(r.err()).isZero();
+    return new ObjectMapper().readTree(r.out());
+  }
+
+  private static boolean hasFinding(JsonNode plan, String kind) {
+    for (JsonNode f : plan.path("findings")) {
+      if (kind.equals(f.path("kind").asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void unknownRegionIsAUsageErrorNamingTheKnownOnes() {
+    CliRun r = CliRun.of(with("--region", "mars-1"));
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("mars-1").contains("us-east-1").contains("eu-west-1").contains("cheapest");
+    assertThat(r.out()).isEmpty();
+    CliRun typo = CliRun.of(with("--region", "us-east-l"));
+    assertThat(typo.exit()).isEqualTo(2);
+    assertThat(typo.err()).contains("did you mean 'us-east-1'");
+  }
+
+  @Test
+  void unknownPricingModelIsAUsageError() {
+    CliRun r = CliRun.of(with("--pricing", "reserved-2y"));
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("reserved-2y").contains("spot");
+  }
+
+  @Test
+  void regionWithoutTheGpuIsSaidSoAndNotSilentlySubstituted() throws Exception {
+    JsonNode p = json(CliRun.of(with("--cloud", "aws", "--region", "us-west-2")));
+    assertThat(p.path("cost").path("monthly_gpu_cost").isMissingNode() || p.path("cost").path("monthly_gpu_cost").isNull()).isTrue();
+    assertThat(p.toString()).contains("aws/us-west-2 has no on-demand price for T4").contains("us-east-1");
+  }
+
+  @Test
+  void cheapestRegionOnlyWhenAskedAndTheChoiceIsNamed() throws Exception {
+    JsonNode def = json(CliRun.of(with("--cloud", "aws")));
+    assertThat(def.path("cost").path("region").asText()).isEqualTo("us-east-1");
+    JsonNode cheapest = json(CliRun.of(with("--cloud", "gcp", "--region", "cheapest")));
+    assertThat(cheapest.path("cost").path("region").asText()).isEqualTo("us-central1"); // T4 $0.35/GPU-h there
+    assertThat(hasFinding(cheapest, "region_choice")).isTrue();
+  }
+
+  @Test
+  void spotIsRefusedForProdHighByDefaultAndAllowedWithSpares() throws Exception {
+    JsonNode refused = json(CliRun.of(with("--cloud", "aws", "--region", "us-east-1", "--pricing", "spot", "--environment", "prod",
+        "--criticality", "high")));
+    assertThat(hasFinding(refused, "spot_refused")).isTrue();
+    // 8B FP16 needs TP2 on T4: two replicas share each 4-GPU g4dn.12xlarge, so one interruption takes two replicas
+    assertThat(refused.toString()).contains("--spare-replicas 2");
+    assertThat(refused.path("cost").path("monthly_gpu_cost").isMissingNode() || refused.path("cost").path("monthly_gpu_cost").isNull()).isTrue();
+
+    JsonNode allowed = json(CliRun.of(with("--cloud", "aws", "--region", "us-east-1", "--pricing", "spot", "--environment", "prod",
+        "--criticality", "high", "--spare-replicas", "2")));
+    assertThat(hasFinding(allowed, "spot_refused")).isFalse();
+    assertThat(hasFinding(allowed, "spot")).isTrue();
+    assertThat(allowed.path("cost").path("pricing").asText()).isEqualTo("spot");
+    assertThat(allowed.path("cost").path("monthly_gpu_cost").asDouble()).isPositive();
+    assertThat(allowed.path("gpu_resources").path("min_replicas").asInt())
+        .isEqualTo(refused.path("gpu_resources").path("min_replicas").asInt() + 2);
+
+    JsonNode dev = json(CliRun.of(with("--cloud", "aws", "--region", "us-east-1", "--pricing", "spot", "--environment", "dev",
+        "--criticality", "low")));
+    assertThat(hasFinding(dev, "spot_refused")).isFalse();
+    assertThat(dev.path("cost").path("monthly_gpu_cost").asDouble()).isPositive();
+  }
+}
