@@ -51,6 +51,37 @@ class InstancePricingCliTest {
   }
 
   @Test
+  void misspeltCloudOrPricingFlagGetsKnownValuesAndASuggestion() {
+    CliRun cloud = CliRun.of(with("--cloud", "awz"));
+    assertThat(cloud.exit()).isEqualTo(2);
+    assertThat(cloud.out()).isEmpty();
+    assertThat(cloud.err()).contains("--cloud").contains("service.cloud_provider").contains("\"awz\"").contains("aws|gcp|azure")
+        .contains("did you mean 'aws'?").doesNotContain("Exception");
+    CliRun pricing = CliRun.of(with("--pricing", "on-demnd"));
+    assertThat(pricing.exit()).isEqualTo(2);
+    assertThat(pricing.err()).contains("--pricing").contains("service.pricing").contains("\"on-demnd\"")
+        .contains("on-demand|reserved-1y|reserved-3y|spot|capacity-block").contains("did you mean 'on-demand'?");
+    CliRun far = CliRun.of(with("--cloud", "oracle"));
+    assertThat(far.exit()).isEqualTo(2);
+    assertThat(far.err()).contains("\"oracle\"").contains("aws|gcp|azure").doesNotContain("did you mean");
+  }
+
+  @Test
+  void misspeltCloudOrPricingInAConfigFileIsAUsageErrorFromARealProcess(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path config = dir.resolve("bad.json");
+    java.nio.file.Files.writeString(config, "{\"mode\": \"inference\", \"workload\": {\"requests_per_second\": 2, \"avg_input_tokens\": 500,"
+        + " \"avg_output_tokens\": 200}, \"model\": {\"model_name\": \"llama-3.1-8b\"}, \"gpu\": {\"gpu_type\": \"T4\"},"
+        + " \"service\": {\"cloud_provider\": \"gpc\", \"pricing\": \"spto\"}}");
+    CliProcess.Result r = CliProcess.run(dir, "--config", config.toString(), "--no-trace");
+    assertThat(r.exit()).as(r.err()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains("service.cloud_provider must be one of aws|gcp|azure (got \"gpc\"); did you mean 'gcp'?")
+        .contains("service.pricing must be one of on-demand|reserved-1y|reserved-3y|spot|capacity-block (got \"spto\"); did you mean 'spot'?")
+        .doesNotContain("Exception");
+  }
+
+  @Test
   void regionWithoutTheGpuIsSaidSoAndNotSilentlySubstituted() throws Exception {
     JsonNode p = json(CliRun.of(with("--cloud", "aws", "--region", "us-west-2")));
     assertThat(p.path("cost").path("monthly_gpu_cost").isMissingNode() || p.path("cost").path("monthly_gpu_cost").isNull()).isTrue();
