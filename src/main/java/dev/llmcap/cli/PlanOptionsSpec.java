@@ -64,6 +64,7 @@ final class PlanOptionsSpec {
     o.addOption(value("cloud", "CLOUD", "aws|gcp|azure (default {default.cloud})"));
     o.addOption(value("region", "REGION", "cloud region, e.g. us-east-1, or 'cheapest' to search the cloud's regions (default {default.region.aws} / {default.region.gcp} / {default.region.azure})"));
     o.addOption(value("pricing", "MODEL", "on-demand|reserved-1y|reserved-3y|spot|capacity-block (default {default.pricing})"));
+    o.addOption(value("instance-type", "NAME", "plan on this instance type only (e.g. p5.48xlarge, g6e.12xlarge); sets the GPU and cloud it carries"));
     o.addOption(value("spare-replicas", "N", "replicas beyond the load and availability floor (spot for prod/high needs them)"));
     // output
     o.addOption(flag("cost", "include the cost estimate (on by default)"));

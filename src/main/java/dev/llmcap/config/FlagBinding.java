@@ -40,6 +40,7 @@ public final class FlagBinding {
     put("current-replicas", "gpu.current_replicas", Kind.INTEGER);
     put("tensor-parallel", "gpu.tensor_parallel", Kind.INTEGER);
     put("spare-replicas", "gpu.spare_replicas", Kind.INTEGER);
+    put("instance-type", "gpu.instance_type", Kind.TEXT);
     put("service-id", "service.service_id", Kind.TEXT);
     put("service-name", "service.service_name", Kind.TEXT);
     put("team-id", "service.team_id", Kind.TEXT);

@@ -81,6 +81,47 @@ class InstancePricingCliTest {
         .doesNotContain("Exception");
   }
 
+  private static final String[] SEVENTY_B = {"--model", "llama-3.1-70b", "--precision", "FP8", "--rps", "10", "--input-tokens", "500",
+      "--output-tokens", "200", "--format", "json", "--no-trace"};
+
+  private static CliRun seventyB(String... more) {
+    String[] all = new String[SEVENTY_B.length + more.length];
+    System.arraycopy(SEVENTY_B, 0, all, 0, SEVENTY_B.length);
+    System.arraycopy(more, 0, all, SEVENTY_B.length, more.length);
+    return CliRun.of(all);
+  }
+
+  @Test
+  void instanceTypeRestrictsThePlanToThatOfferAndSetsItsGpuAndCloud() throws Exception {
+    // without the flag the rules pick the cheapest H100 offer; with it only p5.48xlarge is considered
+    JsonNode p = json(seventyB("--instance-type", "p5.48xlarge", "--no-compare"));
+    assertThat(p.path("cost").path("instance_type").asText()).isEqualTo("p5.48xlarge");
+    assertThat(p.path("cost").path("cloud").asText()).isEqualTo("aws");
+    assertThat(p.path("gpu_resources").path("recommended_gpu_type").asText()).isEqualTo("H100-80GB");
+    assertThat(hasFinding(p, "instance_type")).isTrue();
+    // L4: the cheapest L4 offer for 70B FP8 is the 4-GPU g6.12xlarge; asking for the 8-GPU g6.48xlarge is honoured
+    JsonNode free = json(seventyB("--gpu-type", "L4", "--no-compare"));
+    JsonNode forced = json(seventyB("--gpu-type", "l4", "--instance-type", "G6.48XLARGE", "--no-compare"));
+    assertThat(free.path("cost").path("instance_type").asText()).isEqualTo("g6.12xlarge");
+    assertThat(forced.path("cost").path("instance_type").asText()).isEqualTo("g6.48xlarge");
+    assertThat(forced.path("cost").path("monthly_gpu_cost").asDouble()).isGreaterThan(free.path("cost").path("monthly_gpu_cost").asDouble());
+  }
+
+  @Test
+  void unknownInstanceTypeOrOneWithAnotherGpuOrCloudIsAUsageError() {
+    CliRun typo = seventyB("--instance-type", "p5.48xlarg");
+    assertThat(typo.exit()).isEqualTo(2);
+    assertThat(typo.out()).isEmpty();
+    assertThat(typo.err()).contains("gpu.instance_type 'p5.48xlarg'").contains("did you mean 'p5.48xlarge'?")
+        .contains("close known instance types: p5.48xlarge, ");
+    CliRun otherGpu = seventyB("--instance-type", "g6e.12xlarge", "--gpu-type", "H100");
+    assertThat(otherGpu.exit()).isEqualTo(2);
+    assertThat(otherGpu.err()).contains("'g6e.12xlarge' carries 4 x L40S, not gpu.gpu_type 'H100'");
+    CliRun otherCloud = seventyB("--instance-type", "p5.48xlarge", "--cloud", "gcp");
+    assertThat(otherCloud.exit()).isEqualTo(2);
+    assertThat(otherCloud.err()).contains("instance type of aws, not of service.cloud_provider 'gcp'");
+  }
+
   @Test
   void regionWithoutTheGpuIsSaidSoAndNotSilentlySubstituted() throws Exception {
     JsonNode p = json(CliRun.of(with("--cloud", "aws", "--region", "us-west-2")));
