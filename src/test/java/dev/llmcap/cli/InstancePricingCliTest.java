@@ -108,6 +108,21 @@ class InstancePricingCliTest {
   }
 
   @Test
+  void multiGpuShapesFromThePriceSnapshotHoldTensorParallelReplicas() throws Exception {
+    // GCP sells L4 in g2-standard-24/48/96 (2/4/8 GPUs); skypilot-catalog@017e2502 gcp/vms.csv lists the VM part and the
+    // per-L4 GPU part separately: g2-standard-48 in us-central1 = $1.7615 + 4 x $0.56004 = $4.00166 per hour
+    JsonNode gcp = json(seventyB("--gpu-type", "L4", "--cloud", "gcp", "--no-compare"));
+    assertThat(gcp.path("gpu_resources").path("min_gpus_per_replica").asInt()).isEqualTo(4);
+    assertThat(gcp.path("cost").path("instance_type").asText()).isEqualTo("g2-standard-48");
+    assertThat(gcp.path("cost").path("instance_hourly_usd").asDouble()).isCloseTo(4.00166, org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(gcp.path("cost").path("price_source").asText()).contains("VM part").contains("017e2502");
+    // AWS g6e.48xlarge (8 x L40S) us-east-1 $30.13118 per hour (skypilot-catalog@001367d2 aws/vms.csv)
+    JsonNode g6e = json(seventyB("--instance-type", "g6e.48xlarge", "--no-compare"));
+    assertThat(g6e.path("cost").path("instance_hourly_usd").asDouble()).isCloseTo(30.13118, org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(g6e.path("cost").path("gpus_per_instance").asInt()).isEqualTo(8);
+  }
+
+  @Test
   void unknownInstanceTypeOrOneWithAnotherGpuOrCloudIsAUsageError() {
     CliRun typo = seventyB("--instance-type", "p5.48xlarg");
     assertThat(typo.exit()).isEqualTo(2);
