@@ -20,14 +20,17 @@ import java.util.Set;
 /**
  * Option ranking: plans one workload for every candidate GPU in each cloud (one plan per cloud, reading the per-GPU
  * verdicts and costs the rules derive for the plan's GPU comparison), then ranks the options that meet the SLA and have
- * a price by monthly cost and lists why each other option was rejected. The region and instance of a ranked option
- * come from a plan pinned to that GPU (the cheapest region of the cloud unless the config or --region names one).
+ * a price by monthly cost of whole instances and lists why each other option was rejected. Each option names the region,
+ * pricing model and instance type the rules chose (the cheapest region of the cloud unless the config or --region names
+ * one), the instances at maximum replicas, their idle GPUs and whether the GPU's efficiencies are calibrated; calibrated
+ * options rank before uncalibrated ones.
  */
 public final class OptionRanking {
   /** One GPU in one cloud: rank (0 when rejected), verdict, sizes, latency, cost and the rules' reason. */
   public record Option(int rank, String gpu, String cloud, String region, String instanceType, String status,
       Integer gpusPerReplica, Integer minReplicas, Integer maxReplicas, Integer totalGpus, Double ttftP99Ms, Double itlMs,
-      Double monthlyTotalCostUsd, Double costPerMillionTokensUsd, String reason) {
+      Double monthlyTotalCostUsd, Double costPerMillionTokensUsd, String reason, String pricing, Integer instances,
+      Integer idleGpus, String calibration) {
     /** Whether the option is ranked (meets the SLA and has a price). */
     public boolean ranked() {
       return rank > 0;
@@ -48,34 +51,36 @@ public final class OptionRanking {
    * in the region when given.
    */
   public Result rank(Path config, List<String> gpus, List<String> clouds, String region) throws InputException, RuleSetException {
+    return rank(config, gpus, clouds, region, List.of());
+  }
+
+  /** As rank(config, gpus, clouds, region), for each pricing model (empty: the config's or the default). */
+  public Result rank(Path config, List<String> gpus, List<String> clouds, String region, List<String> pricings)
+      throws InputException, RuleSetException {
     List<String> cloudList = clouds.isEmpty() ? List.of("") : clouds;
+    List<String> pricingList = pricings.isEmpty() ? java.util.Collections.singletonList((String) null) : pricings;
     Set<String> wanted = gpus == null || gpus.isEmpty() ? null : Set.copyOf(gpus);
     List<Option> all = new ArrayList<>();
     String workload = null;
     List<String> cloudsPlanned = new ArrayList<>();
     for (String cloud : cloudList) {
-      LLMCapacityPlan plan = engine.plan(request(config, cloud, region, null), Map.of(), false);
-      String c = plan.service().getCloudProvider();
-      cloudsPlanned.add(c);
-      if (workload == null) {
-        workload = describe(plan);
-      }
-      for (GpuOption o : plan.gpuOptions() == null ? List.<GpuOption>of() : plan.gpuOptions()) {
-        if (wanted != null && !wanted.contains(o.gpu())) {
-          continue;
+      for (String pricing : pricingList) {
+        LLMCapacityPlan plan = engine.plan(request(config, cloud, region, pricing), Map.of(), false);
+        String c = plan.service().getCloudProvider();
+        if (!cloudsPlanned.contains(c)) {
+          cloudsPlanned.add(c);
         }
-        boolean priced = o.monthlyTotalCost() != null;
-        String region2 = null;
-        String instance = null;
-        if ("ok".equals(o.verdict()) && priced) {
-          LLMCapacityPlan pinned = engine.plan(request(config, cloud, region, o.gpu()), Map.of(), false);
-          if (pinned.cost() != null) {
-            region2 = pinned.cost().region();
-            instance = pinned.cost().instanceType();
+        if (workload == null) {
+          workload = describe(plan);
+        }
+        for (GpuOption o : plan.gpuOptions() == null ? List.<GpuOption>of() : plan.gpuOptions()) {
+          if (wanted != null && !wanted.contains(o.gpu())) {
+            continue;
           }
+          all.add(new Option(0, o.gpu(), c, o.region(), o.instanceType(), o.verdict(), o.gpusPerReplica(), o.minReplicas(),
+              o.maxReplicas(), o.totalGpus(), o.ttftP99Ms(), o.itlMs(), o.monthlyTotalCost(), o.costPerMillionTokens(), o.reason(),
+              o.pricing() != null ? o.pricing() : plan.service().getPricing(), o.instances(), o.idleGpus(), o.calibration()));
         }
-        all.add(new Option(0, o.gpu(), c, region2, instance, o.verdict(), o.gpusPerReplica(), o.minReplicas(), o.maxReplicas(),
-            o.totalGpus(), o.ttftP99Ms(), o.itlMs(), o.monthlyTotalCost(), o.costPerMillionTokens(), o.reason()));
       }
     }
     List<Option> ranked = new ArrayList<>();
@@ -83,16 +88,18 @@ public final class OptionRanking {
     for (Option o : all) {
       (("ok".equals(o.status()) && o.monthlyTotalCostUsd() != null) ? ranked : rejected).add(o);
     }
-    ranked.sort(Comparator.comparingDouble(Option::monthlyTotalCostUsd)
+    ranked.sort(Comparator.<Option>comparingInt(o -> "uncalibrated".equals(o.calibration()) ? 1 : 0)
+        .thenComparingDouble(Option::monthlyTotalCostUsd)
         .thenComparingInt(o -> o.totalGpus() == null ? Integer.MAX_VALUE : o.totalGpus())
         .thenComparing(Option::gpu).thenComparing(Option::cloud));
-    rejected.sort(Comparator.comparingInt(OptionRanking::rejectionOrder).thenComparing(Option::gpu).thenComparing(Option::cloud));
+    rejected.sort(Comparator.comparingInt(OptionRanking::rejectionOrder).thenComparing(Option::gpu).thenComparing(Option::cloud)
+        .thenComparing(o -> o.pricing() == null ? "" : o.pricing()));
     List<Option> out = new ArrayList<>();
     int rank = 0;
     for (Option o : ranked) {
       out.add(new Option(++rank, o.gpu(), o.cloud(), o.region(), o.instanceType(), o.status(), o.gpusPerReplica(),
           o.minReplicas(), o.maxReplicas(), o.totalGpus(), o.ttftP99Ms(), o.itlMs(), o.monthlyTotalCostUsd(),
-          o.costPerMillionTokensUsd(), o.reason()));
+          o.costPerMillionTokensUsd(), o.reason(), o.pricing(), o.instances(), o.idleGpus(), o.calibration()));
     }
     out.addAll(rejected);
     return new Result(out, workload, cloudsPlanned);
@@ -112,7 +119,7 @@ public final class OptionRanking {
         + " req/s, " + p.workloadInput().getAvgInputTokens() + " input / " + p.workloadInput().getAvgOutputTokens() + " output tokens";
   }
 
-  private static dev.llmcap.model.PlanRequest request(Path config, String cloud, String region, String gpu) throws InputException {
+  private static dev.llmcap.model.PlanRequest request(Path config, String cloud, String region, String pricing) throws InputException {
     ConfigLoader loader = new ConfigLoader().load(config);
     if (!"inference".equals(loader.mode())) {
       throw new InputException(config + ": compare ranks inference configs only (mode \"" + loader.mode() + "\")");
@@ -123,16 +130,18 @@ public final class OptionRanking {
     }
     if (region != null) {
       loader.override("region", flags.get("region"), region);
+    } else if (loader.document().path("service").path("region").isMissingNode()) {
+      loader.override("region", flags.get("region"), "cheapest");
+    }
+    if (pricing != null) {
+      loader.override("pricing", flags.get("pricing"), pricing);
     }
     JsonNode g = loader.document().path("gpu");
     if (g.isObject()) {
       // every candidate GPU is planned with its catalog memory; a GPU named by the config is just one of them
       ((ObjectNode) g).remove(List.of("gpu_type", "gpu_memory_gb"));
     }
-    if (gpu != null) {
-      loader.override("gpu-type", flags.get("gpu-type"), gpu);
-    }
-    loader.option("compare_gpus", gpu == null, "compare");
+    loader.option("compare_gpus", true, "compare");
     return loader.toRequest();
   }
 
@@ -145,7 +154,11 @@ public final class OptionRanking {
       m.put("gpu", o.gpu());
       m.put("cloud", o.cloud());
       m.put("region", o.region());
+      m.put("pricing", o.pricing());
       m.put("instance_type", o.instanceType());
+      m.put("instances_at_max", o.instances());
+      m.put("idle_gpus", o.idleGpus());
+      m.put("efficiencies", o.calibration());
       m.put("status", o.ranked() ? "ok" : "rejected");
       m.put("verdict", o.status());
       m.put("gpus_per_replica", o.gpusPerReplica());
@@ -164,7 +177,7 @@ public final class OptionRanking {
 
   /** Column names of rows(). */
   public static List<String> columns() {
-    return List.of("rank", "gpu", "cloud", "region", "instance_type", "status", "verdict", "gpus_per_replica", "min_replicas",
+    return List.of("rank", "gpu", "cloud", "region", "pricing", "instance_type", "instances_at_max", "idle_gpus", "efficiencies", "status", "verdict", "gpus_per_replica", "min_replicas",
         "max_replicas", "total_gpus", "ttft_p99_ms", "itl_ms", "monthly_total_cost_usd", "cost_per_million_tokens_usd", "reason");
   }
 }

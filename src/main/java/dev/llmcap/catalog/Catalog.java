@@ -102,6 +102,45 @@ public final class Catalog {
     return nameOrAlias == null ? Optional.empty() : Optional.ofNullable(modelIndex.get(key(nameOrAlias)));
   }
 
+  /** Regions that have at least one price row in the cloud, sorted (for "unknown region" messages and listings). */
+  public java.util.SortedSet<String> regions(String cloud) {
+    java.util.SortedSet<String> out = new java.util.TreeSet<>();
+    for (GpuSpec g : gpus) {
+      for (GpuPrice p : g.getPrices()) {
+        if (p.getCloud() != null && p.getCloud().equalsIgnoreCase(cloud)) {
+          out.add(p.getRegion());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Price rows of an instance type (case-insensitive), over every GPU, cloud, region and pricing model. */
+  public List<GpuPrice> offersOf(String instanceType) {
+    List<GpuPrice> out = new java.util.ArrayList<>();
+    for (GpuSpec g : gpus) {
+      for (GpuPrice p : g.getPrices()) {
+        if (p.getInstanceType() != null && p.getInstanceType().equalsIgnoreCase(instanceType)) {
+          out.add(p);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every instance type with a price row, sorted (for "unknown instance type" messages). */
+  public java.util.SortedSet<String> instanceTypes() {
+    java.util.SortedSet<String> out = new java.util.TreeSet<>();
+    for (GpuSpec g : gpus) {
+      for (GpuPrice p : g.getPrices()) {
+        if (p.getInstanceType() != null) {
+          out.add(p.getInstanceType());
+        }
+      }
+    }
+    return out;
+  }
+
   /** Ids of all GPUs, for "unknown GPU" messages. */
   public String gpuIds() {
     return gpus.stream().map(GpuSpec::getId).collect(Collectors.joining(", "));

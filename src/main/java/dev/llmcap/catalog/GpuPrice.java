@@ -17,6 +17,11 @@ public class GpuPrice {
   private String pricing;
   private String date;
   private String source;
+  private Integer fastLinkDomainGpus;
+  private Double scaleOutGbps;
+  private String scaleOutKind;
+  private String shapeDate;
+  private String shapeSource;
 
   public GpuPrice() {}
 
@@ -41,6 +46,31 @@ public class GpuPrice {
   public void setDate(String v) { this.date = v; }
   public String getSource() { return source; }
   public void setSource(String v) { this.source = v; }
+
+  /** GPUs sharing one NVLink/NVSwitch domain in this instance type (null: PCIe only inside the instance). */
+  public Integer getFastLinkDomainGpus() { return fastLinkDomainGpus; }
+  public void setFastLinkDomainGpus(Integer v) { this.fastLinkDomainGpus = v; }
+  /** Scale-out network of one instance in Gbit/s (NaN when unknown). */
+  public double getScaleOutGbps() { return scaleOutGbps == null ? Double.NaN : scaleOutGbps; }
+  public void setScaleOutGbps(Double v) { this.scaleOutGbps = v; }
+  public String getScaleOutKind() { return scaleOutKind; }
+  public void setScaleOutKind(String v) { this.scaleOutKind = v; }
+  public String getShapeDate() { return shapeDate; }
+  public void setShapeDate(String v) { this.shapeDate = v; }
+  public String getShapeSource() { return shapeSource; }
+  public void setShapeSource(String v) { this.shapeSource = v; }
+
+  /** GPUs one tensor-parallel group may span in this instance type: its fast-link domain, else the instance's PCIe GPUs. */
+  public int getTensorDomainGpus() {
+    int inInstance = gpusPerInstance == null ? 1 : gpusPerInstance;
+    return fastLinkDomainGpus == null ? inInstance : Math.max(fastLinkDomainGpus, inInstance);
+  }
+
+  /** Instance price per hour (NaN when the row has none). */
+  public double getInstanceUsdPerHour() { return usdPerInstanceHour == null ? Double.NaN : usdPerInstanceHour; }
+
+  /** GPUs in one instance (1 when the row does not say). */
+  public int getInstanceGpus() { return gpusPerInstance == null ? 1 : gpusPerInstance; }
 
   /** True for an on-demand list price (reserved or capacity-block rows are kept but not used by default). */
   public boolean isOnDemand() { return "on-demand".equals(getPricing()); }

@@ -37,6 +37,7 @@ public class GpuSpec {
   private Map<String, Double> denseTflops = new LinkedHashMap<>();
   private Interconnect interconnect = new Interconnect();
   private int maxGpusPerNode = 8;
+  private Integer fastLinkDomainGpus;
   private String formFactor;
   private Double tdpW;
   private Integer releaseYear;
@@ -52,7 +53,7 @@ public class GpuSpec {
     GpuSpec c = new GpuSpec();
     c.id = id; c.displayName = displayName; c.vendor = vendor; c.aliases = aliases; c.memoryGb = gb;
     c.memoryType = memoryType; c.memBandwidthTbps = memBandwidthTbps; c.denseTflops = denseTflops;
-    c.interconnect = interconnect; c.maxGpusPerNode = maxGpusPerNode; c.formFactor = formFactor; c.tdpW = tdpW;
+    c.interconnect = interconnect; c.maxGpusPerNode = maxGpusPerNode; c.fastLinkDomainGpus = fastLinkDomainGpus; c.formFactor = formFactor; c.tdpW = tdpW;
     c.releaseYear = releaseYear; c.architecture = architecture; c.notes = notes; c.sources = sources; c.prices = prices;
     return c;
   }
@@ -77,6 +78,13 @@ public class GpuSpec {
   public void setInterconnect(Interconnect v) { this.interconnect = v == null ? new Interconnect() : v; }
   public int getMaxGpusPerNode() { return maxGpusPerNode; }
   public void setMaxGpusPerNode(Integer v) { this.maxGpusPerNode = v == null ? 1 : v; }
+  /** GPUs sharing one NVLink/NVSwitch domain (8 on HGX boards, 72 on NVL72 racks); null for PCIe-only parts. */
+  public Integer getFastLinkDomainGpus() { return fastLinkDomainGpus; }
+  public void setFastLinkDomainGpus(Integer v) { this.fastLinkDomainGpus = v; }
+  /** GPUs a tensor-parallel group may span when no instance offer says: the fast-link domain, else one node. */
+  public int getTensorDomainGpus() {
+    return fastLinkDomainGpus == null ? maxGpusPerNode : Math.max(fastLinkDomainGpus, maxGpusPerNode);
+  }
   public String getFormFactor() { return formFactor; }
   public void setFormFactor(String v) { this.formFactor = v; }
   public Double getTdpW() { return tdpW; }

@@ -45,6 +45,7 @@ final class CompareCommand {
     o.addOption(value("gpus", "all|A,B,C", "GPUs to compare: all catalog GPUs (default) or a list of ids/aliases"));
     o.addOption(value("clouds", "all|C1,C2", "clouds to price in: aws, gcp, azure or all (default: the config's cloud)"));
     o.addOption(value("region", "REGION", "price in this region (default: the config's region, else the cheapest of each cloud)"));
+    o.addOption(value("pricing", "all|M1,M2", "pricing models: on-demand, reserved-1y, reserved-3y, spot, capacity-block or all (default: the config's)"));
     o.addOption(value("output", "FILE", "write the ranking to FILE; format from the extension: .txt, .csv, .jsonl, .json"));
     o.addOption(value("format", "FMT", "text (default), csv, jsonl or json"));
     o.addOption(flag("force", "overwrite an existing output file"));
@@ -74,7 +75,7 @@ final class CompareCommand {
       List<String> gpus = gpus(cl.getOptionValue("gpus", "all"), engine);
       List<String> clouds = clouds(cl.getOptionValue("clouds"));
       OptionRanking.Result result = new OptionRanking(engine).rank(Path.of(cl.getArgList().get(0)), gpus, clouds,
-          cl.getOptionValue("region"));
+          cl.getOptionValue("region"), pricings(cl.getOptionValue("pricing")));
       String rendered = "text".equals(format) ? text(result)
           : BatchTable.render(format, OptionRanking.columns(), OptionRanking.rows(result));
       if (target != null) {
@@ -167,6 +168,14 @@ final class CompareCommand {
     return f;
   }
 
+  private static List<String> pricings(String v) {
+    if (v == null) {
+      return List.of();
+    }
+    List<String> all = List.of("on-demand", "reserved-1y", "reserved-3y", "spot", "capacity-block");
+    return "all".equalsIgnoreCase(v.trim()) ? all : java.util.Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
   /** Ranked options as an aligned table, then the rejected GPUs with the rules' reasons (clouds without a price named). */
   static String text(OptionRanking.Result r) {
     StringBuilder sb = new StringBuilder();
@@ -175,15 +184,16 @@ final class CompareCommand {
     if (ranked.isEmpty()) {
       sb.append("\nNo option meets the SLA with a list price.\n");
     } else {
-      sb.append("\nOptions that meet the SLA, cheapest first:\n");
+      sb.append("\nOptions that meet the SLA, calibrated GPUs first, each cheapest first (whole instances):\n");
       List<String[]> table = new ArrayList<>();
-      table.add(new String[] {"rank", "gpu", "cloud", "region", "instance", "GPUs/replica", "replicas", "GPUs", "TTFT p99 ms",
-          "ITL ms", "$/month", "$/1M tokens"});
+      table.add(new String[] {"rank", "gpu", "cloud", "region", "pricing", "instance", "instances", "idle GPUs", "GPUs/replica",
+          "replicas", "GPUs", "TTFT p99 ms", "ITL ms", "$/month", "$/1M tokens", "efficiencies"});
       for (OptionRanking.Option o : ranked) {
-        table.add(new String[] {String.valueOf(o.rank()), o.gpu(), o.cloud(), nz(o.region()), nz(o.instanceType()),
-            nz(o.gpusPerReplica()), o.minReplicas() + "-" + o.maxReplicas(), nz(o.totalGpus()), ms(o.ttftP99Ms()), ms(o.itlMs()),
+        table.add(new String[] {String.valueOf(o.rank()), o.gpu(), o.cloud(), nz(o.region()), nz(o.pricing()), nz(o.instanceType()),
+            nz(o.instances()), nz(o.idleGpus()), nz(o.gpusPerReplica()), o.minReplicas() + "-" + o.maxReplicas(), nz(o.totalGpus()),
+            ms(o.ttftP99Ms()), ms(o.itlMs()),
             String.format(Locale.ROOT, "%,.0f", o.monthlyTotalCostUsd()),
-            o.costPerMillionTokensUsd() == null ? "-" : String.format(Locale.ROOT, "%.4f", o.costPerMillionTokensUsd())});
+            o.costPerMillionTokensUsd() == null ? "-" : String.format(Locale.ROOT, "%.4f", o.costPerMillionTokensUsd()), nz(o.calibration())});
       }
       sb.append(align(table));
     }

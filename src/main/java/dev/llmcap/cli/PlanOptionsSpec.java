@@ -41,7 +41,7 @@ final class PlanOptionsSpec {
     o.addOption(value("gpu-memory-gb", "GB", "override the catalog's memory per GPU, GB"));
     o.addOption(value("target-utilization", "FRACTION", "share of replica capacity to plan for, 0-1 (default {default.target_gpu_utilization})"));
     o.addOption(value("current-replicas", "N", "replicas running today (the plan says how to scale from there)"));
-    o.addOption(value("tensor-parallel", "N", "force the tensor-parallel degree 1|2|4|8"));
+    o.addOption(value("tensor-parallel", "N", "force the tensor-parallel degree 1|2|4|8 (16|32|64 inside an NVL72 rack)"));
     // training (--mode training)
     o.addOption(value("dataset-size", "TOKENS", "training: tokens in the dataset, one epoch"));
     o.addOption(value("sequence-length", "TOKENS", "training: tokens per sequence"));
@@ -63,7 +63,10 @@ final class PlanOptionsSpec {
     o.addOption(value("environment", "ENV", "prod|staging|dev (default {default.environment})"));
     o.addOption(value("criticality", "LEVEL", "high|medium|low (default {default.criticality})"));
     o.addOption(value("cloud", "CLOUD", "aws|gcp|azure (default {default.cloud})"));
-    o.addOption(value("region", "REGION", "cloud region, e.g. us-east-1 (default: cheapest region with a price)"));
+    o.addOption(value("region", "REGION", "cloud region, e.g. us-east-1, or 'cheapest' to search the cloud's regions (default {default.region.aws} / {default.region.gcp} / {default.region.azure})"));
+    o.addOption(value("pricing", "MODEL", "on-demand|reserved-1y|reserved-3y|spot|capacity-block (default {default.pricing})"));
+    o.addOption(value("instance-type", "NAME", "plan on this instance type only (e.g. p5.48xlarge, g6e.12xlarge); sets the GPU and cloud it carries"));
+    o.addOption(value("spare-replicas", "N", "replicas beyond the load and availability floor (spot for prod/high needs them)"));
     // output
     o.addOption(flag("cost", "include the cost estimate (on by default)"));
     o.addOption(flag("no-cost", "leave the cost estimate out"));

@@ -39,6 +39,8 @@ public final class FlagBinding {
     put("target-utilization", "gpu.target_gpu_utilization", Kind.NUMBER);
     put("current-replicas", "gpu.current_replicas", Kind.INTEGER);
     put("tensor-parallel", "gpu.tensor_parallel", Kind.INTEGER);
+    put("spare-replicas", "gpu.spare_replicas", Kind.INTEGER);
+    put("instance-type", "gpu.instance_type", Kind.TEXT);
     put("service-id", "service.service_id", Kind.TEXT);
     put("service-name", "service.service_name", Kind.TEXT);
     put("team-id", "service.team_id", Kind.TEXT);
@@ -46,6 +48,7 @@ public final class FlagBinding {
     put("criticality", "service.criticality", Kind.TEXT);
     put("cloud", "service.cloud_provider", Kind.TEXT);
     put("region", "service.region", Kind.TEXT);
+    put("pricing", "service.pricing", Kind.TEXT);
     training("dataset-size", "training.dataset_size_tokens", Kind.INTEGER);
     training("sequence-length", "training.sequence_length", Kind.INTEGER);
     training("epochs", "training.num_epochs", Kind.INTEGER);

@@ -58,13 +58,20 @@ public final class InputPreparer {
             + didYouMean(r.getGpu().getGpuType(), catalog.gpuIds()) + " known GPUs: " + catalog.gpuIds());
       }
     }
+    Map<String, String> from = new LinkedHashMap<>(provenance);
+    if (problems.isEmpty() && r.getGpu().getInstanceType() != null) {
+      gpu = instanceTypeGpu(r, gpu, problems, from);
+    }
     if (!problems.isEmpty()) {
       throw new InputException(problems);
     }
-    Map<String, String> from = new LinkedHashMap<>(provenance);
     model.ifPresent(m -> r.getModel().setModelName(m.getId()));
     gpu.ifPresent(g -> r.getGpu().setGpuType(g.getId()));
     applyDefaults(r, from);
+    String badRegion = regionProblem(r.getService());
+    if (badRegion != null) {
+      throw new InputException(List.of(badRegion));
+    }
 
     List<GpuSpec> gpus = new ArrayList<>();
     boolean compare = r.getOptions().getCompareGpus() == null || r.getOptions().getCompareGpus();
@@ -82,6 +89,73 @@ public final class InputPreparer {
     List<ModelSpec> models = model.map(List::of).orElse(catalog.models());
     return new PreparedRequest(r, gpus, models, from);
   }
+
+  /** A region the catalog has no price row for in the chosen cloud, named with the known ones; null when fine. */
+  private String regionProblem(ServiceInput s) {
+    String region = s.getRegion();
+    if (region == null || CHEAPEST.equals(region)) {
+      return null;
+    }
+    java.util.SortedSet<String> known = catalog.regions(s.getCloudProvider());
+    if (known.contains(region)) {
+      return null;
+    }
+    String ids = String.join(", ", known);
+    return "service.region '" + region + "' has no " + s.getCloudProvider() + " price in the GPU catalog"
+        + (known.isEmpty() ? ";" : didYouMean(region, ids)) + " known " + s.getCloudProvider() + " regions: " + ids
+        + " (or 'cheapest' to search them)";
+  }
+
+  /**
+   * Checks gpu.instance_type against the catalog's price rows and fills the GPU and cloud it carries when unset; adds a
+   * problem (with the close known types) when the type is unknown or carries another GPU or cloud than asked for.
+   */
+  private Optional<GpuSpec> instanceTypeGpu(PlanRequest r, Optional<GpuSpec> gpu, List<String> problems, Map<String, String> from) {
+    String type = r.getGpu().getInstanceType();
+    List<dev.llmcap.catalog.GpuPrice> offers = catalog.offersOf(type);
+    if (offers.isEmpty()) {
+      java.util.SortedSet<String> known = catalog.instanceTypes();
+      problems.add("gpu.instance_type '" + type + "' has no price row in the GPU catalog"
+          + SchemaValidator.closest(type, known).map(n -> "; did you mean '" + n + "'?").orElse(";")
+          + " close known instance types: " + String.join(", ", closeNames(type, known)));
+      return gpu;
+    }
+    dev.llmcap.catalog.GpuPrice offer = offers.get(0);
+    r.getGpu().setInstanceType(offer.getInstanceType());
+    if (gpu.isPresent() && !gpu.get().getId().equals(offer.getGpu())) {
+      problems.add("gpu.instance_type '" + offer.getInstanceType() + "' carries " + offer.getInstanceGpus() + " x " + offer.getGpu()
+          + ", not gpu.gpu_type '" + r.getGpu().getGpuType() + "'; drop --gpu-type or use --gpu-type " + offer.getGpu());
+      return gpu;
+    }
+    String cloud = r.getService().getCloudProvider();
+    if (cloud != null && !cloud.equalsIgnoreCase(offer.getCloud())) {
+      problems.add("gpu.instance_type '" + offer.getInstanceType() + "' is an instance type of " + offer.getCloud() + ", not of service.cloud_provider '"
+          + cloud + "'; use --cloud " + offer.getCloud() + " or drop --cloud");
+      return gpu;
+    }
+    if (cloud == null) {
+      r.getService().setCloudProvider(offer.getCloud());
+      from.put("service.cloud_provider", "cloud of gpu.instance_type " + offer.getInstanceType());
+    }
+    if (gpu.isEmpty()) {
+      r.getGpu().setGpuType(offer.getGpu());
+      from.put("gpu.gpu_type", "GPU of gpu.instance_type " + offer.getInstanceType());
+      return catalog.gpu(offer.getGpu());
+    }
+    return gpu;
+  }
+
+  /** Up to eight known names nearest to a misspelt one by edit distance (ties by name). */
+  private static List<String> closeNames(String bad, java.util.Collection<String> names) {
+    String b = bad.toLowerCase(java.util.Locale.ROOT);
+    return names.stream()
+        .sorted(java.util.Comparator.<String>comparingInt(n -> SchemaValidator.editDistance(b, n.toLowerCase(java.util.Locale.ROOT)))
+            .thenComparing(java.util.Comparator.naturalOrder()))
+        .limit(8).toList();
+  }
+
+  /** The region value that asks the rules to search every region of the cloud for the cheapest instance. */
+  public static final String CHEAPEST = "cheapest";
 
   private static String didYouMean(String bad, String ids) {
     return SchemaValidator.closest(bad, List.of(ids.split(", "))).map(n -> "; did you mean '" + n + "'?").orElse(";");
@@ -115,6 +189,15 @@ public final class InputPreparer {
       g.setTargetGpuUtilization(defaults.number("default.target_gpu_utilization", "gpu.target_gpu_utilization"));
     }
     defaults.service(s);
+    if (s.getRegion() == null) {
+      s.setRegion(defaults.text("default.region." + s.getCloudProvider(), "service.region"));
+    }
+    if (s.getPricing() == null) {
+      s.setPricing(defaults.text("default.pricing", "service.pricing"));
+    }
+    if (g.getSpareReplicas() == null) {
+      g.setSpareReplicas(0);
+    }
   }
 
 

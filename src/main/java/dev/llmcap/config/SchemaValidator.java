@@ -97,7 +97,7 @@ public final class SchemaValidator {
       case "minimum": return path + " must be >= " + limit.asText() + got;
       case "exclusiveMaximum": return path + " must be < " + limit.asText() + got;
       case "maximum": return path + " must be <= " + limit.asText() + got;
-      case "enum": return path + " must be one of " + join(limit) + got;
+      case "enum": return path + " must be one of " + join(limit) + got + (SUGGESTED_ENUMS.contains(path) ? enumSuggestion(value, limit) : "");
       case "const": return path + " must be " + limit + got;
       case "type": return path + " must be " + typeName(limit.asText()) + got;
       case "required": return prefix + e.getProperty() + " is required";
@@ -134,6 +134,23 @@ public final class SchemaValidator {
     List<String> items = new ArrayList<>();
     array.forEach(n -> items.add(n.isTextual() ? n.asText() : n.toString()));
     return String.join("|", items);
+  }
+
+  /** Enum fields whose misspelt values get a "did you mean" (the cloud and pricing model, issue #12). */
+  private static final java.util.Set<String> SUGGESTED_ENUMS = java.util.Set.of("service.cloud_provider", "service.pricing");
+
+  /** "did you mean" for a misspelt text value of an enum field (reserved-2y -> reserved-1y, awz -> aws), or nothing. */
+  private static String enumSuggestion(JsonNode value, JsonNode allowed) {
+    if (value == null || !value.isTextual() || allowed == null || !allowed.isArray()) {
+      return "";
+    }
+    List<String> names = new ArrayList<>();
+    allowed.forEach(n -> {
+      if (n.isTextual()) {
+        names.add(n.asText());
+      }
+    });
+    return closest(value.asText(), names).map(n -> "; did you mean '" + n + "'?").orElse("");
   }
 
   /** "did you mean" for an unknown field: the closest known field at that place by edit distance. */

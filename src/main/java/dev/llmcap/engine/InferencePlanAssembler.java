@@ -132,7 +132,14 @@ final class InferencePlanAssembler {
         round2(r.value(s, "monthly_storage_cost")), round2(r.value(s, "monthly_network_cost")),
         round2(r.value(s, "monthly_load_balancer_cost")), price.length > 0 ? price[0] : p.request().getService().getCloudProvider(),
         price.length > 1 ? price[1] : p.request().getService().getRegion(), price.length > 2 ? price[2] : null,
-        price.length > 3 ? price[3] : null, price.length > 4 ? price[4] : null);
+        price.length > 3 ? price[3] : null, price.length > 4 ? price[4] : null,
+        price.length > 5 ? price[5] : p.request().getService().getPricing(), round4(r.value(s, "instance_hourly_usd")),
+        r.whole(s, "gpus_per_instance"), positive(r.whole(s, "instances_per_replica")), positive(r.whole(s, "replicas_per_instance")),
+        r.whole(s, "instances_at_min"), r.whole(s, "instances_at_max"), round(r.value(s, "expected_instances")), r.whole(s, "idle_gpus"));
+  }
+
+  private static Integer positive(Integer v) {
+    return v == null || v <= 0 ? null : v;
   }
 
   /** The architecture the rules used, for the plan header (shared with training plans). */
@@ -151,6 +158,7 @@ final class InferencePlanAssembler {
     List<String> ids = new ArrayList<>();
     p.gpus().forEach(g -> ids.add(g.getId()));
     ids.sort(Comparator.<String>comparingInt(id -> statusOrder(r, id))
+        .thenComparingInt(id -> r.efficiencySource(id).map(e -> e.isCalibrated() ? 0 : 1).orElse(1))
         .thenComparing(id -> Optional.ofNullable(r.value(id, "monthly_total_cost")).orElse(Double.MAX_VALUE))
         .thenComparing(id -> Optional.ofNullable(r.value(id, "total_gpus")).orElse(Double.MAX_VALUE))
         .thenComparing(id -> id));
@@ -158,6 +166,7 @@ final class InferencePlanAssembler {
     int rank = 0;
     for (String id : ids) {
       Optional<Verdict> v = r.verdict(id);
+      String[] price = r.finding(id, "price").map(f -> f.getMessage().split("\\|", -1)).orElse(new String[0]);
       String status = v.map(Verdict::getStatus).orElse("infeasible");
       String reason = v.map(Verdict::getReason).orElse("no verdict derived");
       if (!"infeasible".equals(status) && r.value(id, "monthly_total_cost") == null) {
@@ -165,7 +174,10 @@ final class InferencePlanAssembler {
       }
       out.add(new GpuOption(++rank, id, status, r.whole(id, "gpus_per_replica"), r.whole(id, "min_replicas"),
           r.whole(id, "max_replicas"), r.whole(id, "total_gpus"), round(r.value(id, "ttft_p99_ms")), round(r.value(id, "itl_ms")),
-          round2(r.value(id, "monthly_total_cost")), round4(r.value(id, "cost_per_million_tokens")), reason));
+          round2(r.value(id, "monthly_total_cost")), round4(r.value(id, "cost_per_million_tokens")), reason,
+          price.length > 0 ? price[0] : null, price.length > 1 ? price[1] : null, price.length > 5 ? price[5] : null,
+          price.length > 2 ? price[2] : null, r.whole(id, "instances_at_max"), r.whole(id, "idle_gpus"),
+          r.efficiencySource(id).map(e -> e.isCalibrated() ? "calibrated" : "uncalibrated").orElse(null)));
     }
     return out;
   }

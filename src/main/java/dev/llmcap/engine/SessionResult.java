@@ -2,6 +2,7 @@ package dev.llmcap.engine;
 
 import dev.llmcap.catalog.ModelSpec;
 import dev.llmcap.model.fact.Assumption;
+import dev.llmcap.model.fact.EfficiencySource;
 import dev.llmcap.model.fact.Finding;
 import dev.llmcap.model.fact.Quantity;
 import dev.llmcap.model.fact.Recommendation;
@@ -19,6 +20,7 @@ public final class SessionResult {
   private final List<Finding> findings = new ArrayList<>();
   private final Map<String, Verdict> verdicts = new LinkedHashMap<>();
   private final List<Recommendation> recommendations = new ArrayList<>();
+  private final Map<String, EfficiencySource> efficiencySources = new LinkedHashMap<>();
   private final List<TraceEntry> trace;
   private final List<Assumption> assumptionsUsed;
   private ModelSpec model;
@@ -37,6 +39,9 @@ public final class SessionResult {
         verdicts.put(v.getScope(), v);
       } else if (o instanceof Recommendation) {
         recommendations.add((Recommendation) o);
+      } else if (o instanceof EfficiencySource) {
+        EfficiencySource e = (EfficiencySource) o;
+        efficiencySources.put(e.getGpu(), e);
       } else if (o instanceof ModelSpec) {
         model = (ModelSpec) o;
       }
@@ -70,6 +75,8 @@ public final class SessionResult {
     return findings.stream().filter(f -> f.getScope().equals(scope) && f.getKind().equals(kind)).findFirst();
   }
 
+  /** Whose efficiencies a GPU was planned with (calibrated, borrowed or default). */
+  public Optional<EfficiencySource> efficiencySource(String gpu) { return Optional.ofNullable(efficiencySources.get(gpu)); }
   public Optional<Verdict> verdict(String scope) { return Optional.ofNullable(verdicts.get(scope)); }
   public Map<String, Verdict> verdicts() { return verdicts; }
   public List<Recommendation> recommendations() { return recommendations; }

@@ -92,7 +92,13 @@ public final class ReportSections {
       if (c.monthlyGpuCost() == null) {
         r.add(text("GPU cost", "no list price"));
       } else {
-        r.add(num("GPU price (" + c.instanceType() + ")", money(c.gpuHourlyUsd()), "per GPU-hour"));
+        r.add(num("instance (" + c.instanceType() + ", " + c.pricing() + ")", money(c.instanceHourlyUsd()),
+            "per instance-hour, " + c.gpusPerInstance() + " GPUs"));
+        r.add(text("instances at min / max replicas", c.instancesAtMinReplicas() + " / " + c.instancesAtMaxReplicas()
+            + (c.replicasPerInstance() != null ? " (" + c.replicasPerInstance() + " replicas per instance)"
+                : c.instancesPerReplica() != null ? " (" + c.instancesPerReplica() + " instances per replica)" : "")));
+        r.add(num("idle GPUs at max replicas", String.valueOf(c.idleGpusAtMaxReplicas()), "GPUs"));
+        r.add(num("GPU price", money(c.gpuHourlyUsd()), "per GPU-hour"));
         r.add(num("GPU cost, expected mix", money(c.monthlyGpuCost()), "per month"));
         r.add(num("  at min / max replicas", money(c.monthlyGpuCostAtMinReplicas()) + " / " + money(c.monthlyGpuCostAtMaxReplicas()), "per month"));
         r.add(num("storage", money(c.monthlyStorageCost()), "per month"));
@@ -101,6 +107,7 @@ public final class ReportSections {
         r.add(num("total", money(c.monthlyTotalCost()), "per month"));
         r.add(num("cost per 1M tokens (in + out)", money(c.costPerMillionTokens()), ""));
         r.add(text("price date", c.priceDate()));
+        r.add(text("price source", c.priceSource()));
       }
       out.add(new Section("Cost (" + c.currency() + ", " + c.cloud() + (c.region() == null ? "" : " " + c.region()) + ")", r));
     }

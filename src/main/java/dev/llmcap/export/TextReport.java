@@ -64,13 +64,16 @@ public final class TextReport {
       }
     }
     if (p.gpuOptions() != null && p.gpuOptions().size() > 1) {
-      section("GPU options (cheapest first)");
-      line(String.format(Locale.ROOT, "  %-4s %-16s %-10s %8s %10s %10s %14s", "rank", "gpu", "verdict", "GPUs/rep", "replicas", "TTFT P99", "USD/month"));
+      section("GPU options (per verdict: calibrated GPUs first, each cheapest first; whole instances)");
+      line(String.format(Locale.ROOT, "  %-4s %-16s %-10s %8s %10s %10s %14s  %-24s %5s %4s  %s", "rank", "gpu", "verdict", "GPUs/rep",
+          "replicas", "TTFT P99", "USD/month", "instance", "inst", "idle", "efficiencies"));
       for (GpuOption o : p.gpuOptions()) {
-        line(String.format(Locale.ROOT, "  %-4d %-16s %-10s %8s %10s %10s %14s", o.rank(), o.gpu(), o.verdict(),
+        line(String.format(Locale.ROOT, "  %-4d %-16s %-10s %8s %10s %10s %14s  %-24s %5s %4s  %s", o.rank(), o.gpu(), o.verdict(),
             o.gpusPerReplica() == null ? "-" : o.gpusPerReplica(),
             o.minReplicas() == null ? "-" : o.minReplicas() + "-" + o.maxReplicas(),
-            o.ttftP99Ms() == null ? "-" : Fmt.n(o.ttftP99Ms()), o.monthlyTotalCost() == null ? "-" : money(o.monthlyTotalCost())));
+            o.ttftP99Ms() == null ? "-" : Fmt.n(o.ttftP99Ms()), o.monthlyTotalCost() == null ? "-" : money(o.monthlyTotalCost()),
+            o.instanceType() == null ? "-" : o.instanceType(), o.instances() == null ? "-" : o.instances(),
+            o.idleGpus() == null ? "-" : o.idleGpus(), o.calibration() == null ? "-" : o.calibration()));
         if (!"ok".equals(o.verdict())) {
           line("       " + o.reason());
         }

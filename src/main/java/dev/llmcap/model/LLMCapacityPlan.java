@@ -75,7 +75,9 @@ public record LLMCapacityPlan(
   public record Cost(Double monthlyGpuCost, Double costPerMillionTokens, Double monthlyTotalCost, String currency,
       Double gpuHourlyUsd, Double monthlyGpuCostAtMinReplicas, Double monthlyGpuCostAtMaxReplicas,
       Double monthlyStorageCost, Double monthlyNetworkCost, Double monthlyLoadBalancerCost, String cloud, String region,
-      String instanceType, String priceDate, String priceSource) {}
+      String instanceType, String priceDate, String priceSource, String pricing, Double instanceHourlyUsd,
+      Integer gpusPerInstance, Integer instancesPerReplica, Integer replicasPerInstance, Integer instancesAtMinReplicas,
+      Integer instancesAtMaxReplicas, Double expectedInstances, Integer idleGpusAtMaxReplicas) {}
 
   /** A non-numeric conclusion: verdict reasons, bounds, warnings and advice. */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -85,7 +87,8 @@ public record LLMCapacityPlan(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record GpuOption(int rank, String gpu, String verdict, Integer gpusPerReplica, Integer minReplicas,
       Integer maxReplicas, Integer totalGpus, Double ttftP99Ms, Double itlMs, Double monthlyTotalCost,
-      Double costPerMillionTokens, String reason) {}
+      Double costPerMillionTokens, String reason, String cloud, String region, String pricing, String instanceType,
+      Integer instances, Integer idleGpus, String calibration) {}
 
   /** An assumption the rules used, with its value and source. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /** Service metadata: identity, environment, criticality, cloud and region (seed: ServiceInput). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"service_id", "service_name", "team_id", "environment", "criticality", "cloud_provider", "region"})
+@JsonPropertyOrder({"service_id", "service_name", "team_id", "environment", "criticality", "cloud_provider", "region", "pricing"})
 public class ServiceInput {
   private String serviceId;
   private String serviceName;
@@ -14,6 +14,7 @@ public class ServiceInput {
   private String criticality;
   private String cloudProvider;
   private String region;
+  private String pricing;
 
   public ServiceInput() {}
 
@@ -31,4 +32,7 @@ public class ServiceInput {
   public void setCloudProvider(String v) { this.cloudProvider = v; }
   public String getRegion() { return region; }
   public void setRegion(String v) { this.region = v; }
+  /** Pricing model of the instance prices: on-demand, reserved-1y, reserved-3y or spot. */
+  public String getPricing() { return pricing; }
+  public void setPricing(String v) { this.pricing = v; }
 }

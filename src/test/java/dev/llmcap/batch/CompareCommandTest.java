@@ -21,7 +21,7 @@ class CompareCommandTest {
   Path dir;
 
   @Test
-  void rankedOptionsAreOrderedByMonthlyCostAndRejectedOnesSayWhy() throws Exception {
+  void rankedOptionsAreCalibratedFirstThenByMonthlyCostAndRejectedOnesSayWhy() throws Exception {
     Path cfg = write(dir.resolve("c.json"), config("llama-3.1-70b", "FP8", 4, "A100-80GB"));
     Path out = dir.resolve("ranking.json");
     BatchTestSupport.Run r = run("compare", cfg.toString(), "--gpus", "H100-80GB,A100-80GB,L40S,H200,T4", "--clouds", "aws,gcp",
@@ -30,6 +30,7 @@ class CompareCommandTest {
     JsonNode rows = new ObjectMapper().readTree(out.toFile());
     assertThat(rows.size()).isEqualTo(10);
     List<Double> costs = new ArrayList<>();
+    List<Double> uncalibratedCosts = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     int expectedRank = 1;
     boolean inRejected = false;
@@ -44,12 +45,20 @@ class CompareCommandTest {
         assertThat(row.get("rank").asInt()).isEqualTo(expectedRank++);
         assertThat(row.get("verdict").asText()).isEqualTo("ok");
         assertThat(row.get("region").asText()).isNotBlank();
-        costs.add(row.get("monthly_total_cost_usd").asDouble());
+        assertThat(row.get("instance_type").asText()).isNotBlank();
+        assertThat(row.get("instances_at_max").asInt()).isPositive();
+        if ("uncalibrated".equals(row.get("efficiencies").asText())) {
+          uncalibratedCosts.add(row.get("monthly_total_cost_usd").asDouble());
+        } else {
+          assertThat(uncalibratedCosts).as("calibrated options rank before uncalibrated ones").isEmpty();
+          costs.add(row.get("monthly_total_cost_usd").asDouble());
+        }
       }
     }
     assertThat(costs).isNotEmpty().isSorted();
+    assertThat(uncalibratedCosts).isSorted();
     BatchTestSupport.Run text = run("compare", cfg.toString(), "--gpus", "H100-80GB,A100-80GB,L40S,H200,T4", "--clouds", "aws,gcp");
-    assertThat(text.out()).contains("Options that meet the SLA, cheapest first:").contains("Rejected:");
+    assertThat(text.out()).contains("Options that meet the SLA, calibrated GPUs first, each cheapest first (whole instances):").contains("Rejected:");
   }
 
   @Test

@@ -29,6 +29,8 @@ public final class Roofline {
   private double allreduceS;
   private double stepOverheadS;
   private double ppHopS;
+  private double hopBytesPerToken;
+  private double scaleOutBytesPerS;
 
   public Roofline() {}
 
@@ -76,6 +78,12 @@ public final class Roofline {
   public void setStepOverheadS(double v) { stepOverheadS = v; }
   public double getPpHopS() { return ppHopS; }
   public void setPpHopS(double v) { ppHopS = v; }
+  /** Activation bytes one token passes between pipeline stages (hidden size x activation bytes). */
+  public double getHopBytesPerToken() { return hopBytesPerToken; }
+  public void setHopBytesPerToken(double v) { hopBytesPerToken = v; }
+  /** Achieved scale-out bandwidth between instances (bytes/s) that pipeline hops pay. */
+  public double getScaleOutBytesPerS() { return scaleOutBytesPerS; }
+  public void setScaleOutBytesPerS(double v) { scaleOutBytesPerS = v; }
 
   @Override
   public String toString() {
