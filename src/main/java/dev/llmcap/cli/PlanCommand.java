@@ -94,8 +94,9 @@ final class PlanCommand {
         TrainingCapacityPlan plan = engine.planTraining(request, loader.provenance(), !cl.hasOption("no-trace"));
         return emit(cl, request, plan, loader.provenance());
       }
-      if (!cl.hasOption("config") && !cl.hasOption("rps") && !cl.hasOption("model") && !cl.hasOption("model-size")) {
-        throw new UsageException("give a workload: --config FILE, or --rps, --input-tokens, --output-tokens and --model or --model-size");
+      if (!cl.hasOption("config") && !cl.hasOption("rps") && !cl.hasOption("model") && !cl.hasOption("model-size")
+          && !cl.hasOption("model-config")) {
+        throw new UsageException("give a workload: --config FILE, or --rps, --input-tokens, --output-tokens and --model, --model-size or --model-config");
       }
       PlanRequest request = loader.toRequest();
       checkOutputs(cl, request); // refuse a bad output path before spending time on the plan
