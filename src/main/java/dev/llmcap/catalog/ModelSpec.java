@@ -8,6 +8,12 @@ import java.util.List;
 /** One model architecture of the model catalog (a file in model-catalog/); rules read it as a fact. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.annotation.JsonPropertyOrder({"id", "display_name", "family", "aliases", "params_b", "active_params_b", "layers",
+    "hidden_size", "attention_heads", "kv_heads", "head_dim", "ffn_size", "moe_ffn_size", "vocab_size", "max_context", "experts",
+    "experts_per_token", "shared_experts", "first_dense_layers", "attention", "kv_lora_rank", "qk_rope_head_dim", "sliding_window",
+    "tie_word_embeddings", "kv_cache_bytes_per_token_bf16", "model_type", "sliding_window_layers", "moe_layers",
+    "shared_expert_ffn_size", "q_lora_rank", "qk_nope_head_dim", "v_head_dim", "gated_mlp", "checkpoint_precision",
+    "active_params_exclude_input_embedding", "notes", "sources"})
 public class ModelSpec {
   private String id;
   private String displayName;

@@ -45,9 +45,15 @@ public final class Main {
             return new BatchCommand(out, err, tty).run(rest);
           case "compare":
             return new CompareCommand(out, err, tty).run(rest);
+          case "models":
+            if (rest.length > 0 && rest[0].equals("import")) {
+              return new ModelsImportCommand(out, err).run(Arrays.copyOfRange(rest, 1, rest.length));
+            }
+            err.println("llmcap models: give a subcommand: 'import PATH' (run llmcap models import --help)");
+            return USAGE;
           default:
             err.println("llmcap: unknown command '" + command
-                + "' (commands: plan, batch, compare, forecast, validate, calibrate, interactive; run llmcap --help)");
+                + "' (commands: plan, batch, compare, forecast, validate, calibrate, models, interactive; run llmcap --help)");
             return USAGE;
         }
       }
