@@ -56,6 +56,8 @@ public final class Roofline {
   /** Layers whose MLP is a mixture of experts (0 for dense models). */
   public int getMoeLayers() { return moeLayers; }
   public void setMoeLayers(int v) { moeLayers = v; }
+  /** True when MoE layers spread their experts over the TP GPUs (expert parallelism) and exchange tokens all-to-all. */
+  public boolean getExpertAllToAll() { return experts > 0 && moeLayers > 0 && tp > 1; }
   public double getKvBytesPerSeq() { return kvBytesPerSeq; }
   public void setKvBytesPerSeq(double v) { kvBytesPerSeq = v; }
   public double getKvBytesPerToken() { return kvBytesPerToken; }
