@@ -113,7 +113,9 @@ public final class CaseMapper {
     o.setIncludeCost(false);
     r.setOptions(o);
     String modelId = model.map(ModelSpec::getId).orElse(m.model());
-    return Mapping.of(new BenchmarkCase(m, r, gpu.get().getId(), modelId, gpu.get().getArchitecture(), precision, regime, replicas, divisor));
+    boolean moe = model.map(spec -> spec.getExperts() > 1).orElse(false);
+    return Mapping.of(new BenchmarkCase(m, r, gpu.get().getId(), modelId, gpu.get().getArchitecture(), precision, regime, replicas, divisor,
+        moe));
   }
 
   /** A mapped case or a skip reason. */
