@@ -8,6 +8,12 @@ import java.util.List;
 /** One model architecture of the model catalog (a file in model-catalog/); rules read it as a fact. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.annotation.JsonPropertyOrder({"id", "display_name", "family", "aliases", "params_b", "active_params_b", "layers",
+    "hidden_size", "attention_heads", "kv_heads", "head_dim", "ffn_size", "moe_ffn_size", "vocab_size", "max_context", "experts",
+    "experts_per_token", "shared_experts", "first_dense_layers", "attention", "kv_lora_rank", "qk_rope_head_dim", "sliding_window",
+    "tie_word_embeddings", "kv_cache_bytes_per_token_bf16", "model_type", "sliding_window_layers", "moe_layers",
+    "shared_expert_ffn_size", "q_lora_rank", "qk_nope_head_dim", "v_head_dim", "gated_mlp", "checkpoint_precision",
+    "active_params_exclude_input_embedding", "notes", "sources"})
 public class ModelSpec {
   private String id;
   private String displayName;
@@ -34,6 +40,16 @@ public class ModelSpec {
   private Integer slidingWindow;
   private boolean tieWordEmbeddings;
   private Long kvCacheBytesPerTokenBf16;
+  private String modelType;
+  private Integer slidingWindowLayers;
+  private Integer moeLayers;
+  private Integer sharedExpertFfnSize;
+  private Integer qLoraRank;
+  private Integer qkNopeHeadDim;
+  private Integer vHeadDim;
+  private Boolean gatedMlp;
+  private String checkpointPrecision;
+  private Boolean activeParamsExcludeInputEmbedding;
   private String notes;
   private List<String> sources = new ArrayList<>();
 
@@ -89,16 +105,71 @@ public class ModelSpec {
   public void setTieWordEmbeddings(Boolean v) { this.tieWordEmbeddings = v != null && v; }
   public Long getKvCacheBytesPerTokenBf16() { return kvCacheBytesPerTokenBf16; }
   public void setKvCacheBytesPerTokenBf16(Long v) { this.kvCacheBytesPerTokenBf16 = v; }
+  /** Hugging Face model_type the entry was read from (llama, qwen3_moe, ...); null for hand-written entries. */
+  public String getModelType() { return modelType; }
+  public void setModelType(String v) { this.modelType = v; }
+  /** Layers that attend only within sliding_window (or a chunk of that size); null = all layers when sliding_window is set. */
+  public Integer getSlidingWindowLayers() { return slidingWindowLayers; }
+  public void setSlidingWindowLayers(Integer v) { this.slidingWindowLayers = v; }
+  /** Layers with a mixture-of-experts MLP; null = layers - first_dense_layers for MoE models. */
+  public Integer getMoeLayers() { return moeLayers; }
+  public void setMoeLayers(Integer v) { this.moeLayers = v; }
+  /** Intermediate size of the always-on shared expert(s) together; null = shared_experts x moe_ffn_size. */
+  public Integer getSharedExpertFfnSize() { return sharedExpertFfnSize; }
+  public void setSharedExpertFfnSize(Integer v) { this.sharedExpertFfnSize = v; }
+  /** MLA query low-rank size; null when queries are projected directly. */
+  @com.fasterxml.jackson.annotation.JsonProperty("q_lora_rank")
+  public Integer getQLoraRank() { return qLoraRank; }
+  @com.fasterxml.jackson.annotation.JsonProperty("q_lora_rank")
+  public void setQLoraRank(Integer v) { this.qLoraRank = v; }
+  /** MLA query/key dims without RoPE. */
+  public Integer getQkNopeHeadDim() { return qkNopeHeadDim; }
+  public void setQkNopeHeadDim(Integer v) { this.qkNopeHeadDim = v; }
+  /** Value head dim when it differs from head_dim (MLA). */
+  public Integer getVHeadDim() { return vHeadDim; }
+  public void setVHeadDim(Integer v) { this.vHeadDim = v; }
+  /** True (default) for gated MLPs with three matrices (SwiGLU/GeGLU); false for two-matrix GELU MLPs. */
+  public boolean usesGatedMlp() { return gatedMlp == null || gatedMlp; }
+  public Boolean getGatedMlp() { return gatedMlp; }
+  public void setGatedMlp(Boolean v) { this.gatedMlp = v; }
+  /** Precision the weights are published in when quantised (FP8, MXFP4, NVFP4, INT4); null for 16-bit checkpoints. */
+  public String getCheckpointPrecision() { return checkpointPrecision; }
+  public void setCheckpointPrecision(String v) { this.checkpointPrecision = v; }
+  /** True when the published active count leaves out the input-embedding lookup (gpt-oss model card convention). */
+  public boolean excludesInputEmbeddingFromActive() { return activeParamsExcludeInputEmbedding != null && activeParamsExcludeInputEmbedding; }
+  public Boolean getActiveParamsExcludeInputEmbedding() { return activeParamsExcludeInputEmbedding; }
+  public void setActiveParamsExcludeInputEmbedding(Boolean v) { this.activeParamsExcludeInputEmbedding = v; }
   public String getNotes() { return notes; }
   public void setNotes(String v) { this.notes = v; }
   public List<String> getSources() { return sources; }
   public void setSources(List<String> v) { this.sources = v == null ? new ArrayList<>() : v; }
 
   /** True for mixture-of-experts models. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isMoe() { return experts > 0; }
 
+  /** Layers that hold the KV of every token of the context (the rest keep only the window). */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public int getFullAttentionLayers() {
+    if (slidingWindow == null) { return layers; }
+    return slidingWindowLayers == null ? 0 : layers - slidingWindowLayers;
+  }
+
+  /** Layers that keep only the last sliding_window tokens. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public int getWindowedLayers() { return layers - getFullAttentionLayers(); }
+
   /** True for multi-head latent attention (compressed KV). */
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isMla() { return "mla".equals(attention); }
+
+  /** An independent copy (used when an estimate starts from a catalog entry). */
+  public ModelSpec copy() {
+    ModelSpec c = Catalog.mapper().convertValue(this, ModelSpec.class);
+    c.setAliases(new ArrayList<>(aliases));
+    c.setSources(new ArrayList<>(sources));
+    return c;
+  }
 
   @Override
   public String toString() {

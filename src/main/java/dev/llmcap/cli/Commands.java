@@ -29,8 +29,11 @@ final class Commands {
             "llmcap interactive", InteractiveSession::options, InteractiveSession::command),
         new CommandSpec("gpus", "list the GPU catalog (memory, bandwidth, compute, price)",
             "llmcap gpus [--format text|json]", Listings::options, (a, io) -> Listings.gpus().run(a, io)),
-        new CommandSpec("models", "list the model catalog (parameters, layers, context)",
-            "llmcap models [--format text|json]", Listings::options, (a, io) -> Listings.models().run(a, io)),
+        new CommandSpec("models", "list the model catalog, or add a Hugging Face config to it: llmcap models import PATH",
+            "llmcap models [--format text|json] | llmcap models import PATH [flags]", Listings::options,
+            (a, io) -> a.length > 0 && a[0].equals("import")
+                ? new ModelsImportCommand(io.out(), io.err()).run(java.util.Arrays.copyOfRange(a, 1, a.length))
+                : Listings.models().run(a, io)),
         new CommandSpec("clouds", "list clouds, their regions and pricing models",
             "llmcap clouds [--format text|json]", Listings::options, (a, io) -> Listings.clouds().run(a, io)),
         new CommandSpec("completion", "print a shell completion script: llmcap completion bash|zsh",

@@ -106,8 +106,8 @@ final class PlanCommand {
             missing.add("--" + flag);
           }
         }
-        if (!cl.hasOption("model") && !cl.hasOption("model-size")) {
-          missing.add("--model or --model-size");
+        if (!cl.hasOption("model") && !cl.hasOption("model-size") && !cl.hasOption("model-config")) {
+          missing.add("--model, --model-size or --model-config");
         }
         if (!missing.isEmpty()) {
           throw new UsageException("missing " + String.join(", ", missing)

@@ -29,8 +29,10 @@ final class PlanOptionsSpec {
     // model
     o.addOption(value("model", "NAME", "model catalog id or alias, e.g. llama-3.1-70b"));
     o.addOption(value("model-size", "BILLIONS", "model size in billions of parameters (architecture estimated from the nearest catalog model)"));
-    o.addOption(value("precision", "P", "weight precision FP32|FP16|BF16|FP8|INT8|INT4 (default {default.precision})"));
-    o.addOption(value("kv-cache-precision", "P", "KV-cache precision (default: FP8 for FP8 weights, else 16-bit)"));
+    o.addOption(value("active-params", "BILLIONS", "with --model-size: active parameters per token of a mixture-of-experts model"));
+    o.addOption(value("model-config", "PATH", "Hugging Face config.json (or a folder holding one) to read the architecture from, offline"));
+    o.addOption(value("precision", "P", "weight precision FP32|FP16|BF16|FP8|INT8|INT4|NVFP4|MXFP4 (default {default.precision})"));
+    o.addOption(value("kv-cache-precision", "P", "KV-cache precision (default: the weights' 16-bit dtype; FP8 only when asked)"));
     o.addOption(value("context-window", "TOKENS", "context window, tokens (default {default.context_window})"));
     o.addOption(value("batch-size", "N", "sequences a replica must hold at full context (default {default.batch_size})"));
     o.addOption(value("p50-ms", "MS", "TTFT target at P50, ms"));

@@ -27,6 +27,8 @@ public final class FlagBinding {
     put("concurrency", "workload.concurrency", Kind.INTEGER);
     put("model", "model.model_name", Kind.TEXT);
     put("model-size", "model.model_size_billions", Kind.NUMBER);
+    put("model-config", "model.config_path", Kind.TEXT);
+    put("active-params", "model.active_params_billions", Kind.NUMBER);
     put("precision", "model.precision", Kind.TEXT);
     put("kv-cache-precision", "model.kv_cache_precision", Kind.TEXT);
     put("context-window", "model.context_window", Kind.INTEGER);

@@ -43,7 +43,20 @@ public final class InputPreparer {
     ((com.fasterxml.jackson.databind.node.ObjectNode) doc).remove("training");
     List<String> problems = new ArrayList<>(SchemaValidator.validate("inference", doc));
     Optional<ModelSpec> model = Optional.empty();
-    if (r.getModel().getModelName() != null) {
+    if (r.getModel().getConfigPath() != null) {
+      if (r.getModel().getModelName() != null || r.getModel().getModelSizeBillions() != null) {
+        problems.add("model.config_path cannot be combined with model.model_name or model.model_size_billions: give one of them");
+      } else if (problems.isEmpty()) {
+        ModelSpec fromConfig = HuggingFaceConfig.read(java.nio.file.Path.of(r.getModel().getConfigPath()));
+        model = Optional.of(fromConfig);
+        r.getModel().setModelName(fromConfig.getId());
+        if (r.getModel().getPrecision() == null && fromConfig.getCheckpointPrecision() != null) {
+          r.getModel().setPrecision(fromConfig.getCheckpointPrecision());
+          provenance = new LinkedHashMap<>(provenance);
+          provenance.put("model.precision", "config.json quantization_config");
+        }
+      }
+    } else if (r.getModel().getModelName() != null) {
       model = catalog.model(r.getModel().getModelName());
       if (model.isEmpty()) {
         problems.add("model.model_name '" + r.getModel().getModelName() + "' is not in the model catalog"

@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public final class ModeFields {
   /** Model fields only inference mode reads. */
-  private static final Set<String> INFERENCE_MODEL_FIELDS = Set.of("kv_cache_precision", "context_window", "batch_size",
+  private static final Set<String> INFERENCE_MODEL_FIELDS = Set.of("kv_cache_precision", "context_window", "batch_size", "config_path", "active_params_billions",
       "target_latency_p50_ms", "target_latency_p99_ms", "target_itl_ms");
   /** GPU fields only inference mode reads. */
   private static final Set<String> INFERENCE_GPU_FIELDS = Set.of("current_replicas", "tensor_parallel");

@@ -104,7 +104,7 @@ public final class SchemaValidator {
       case "additionalProperties": return prefix + e.getProperty() + " is not a known field" + suggestion(mode, segments, e.getProperty());
       case "minLength": return path + " must not be empty";
       case "maxLength": return path + " is too long (at most " + limit.asText() + " characters)";
-      case "anyOf": return path + " needs model_name or model_size_billions";
+      case "anyOf": return path + " needs model_name, model_size_billions or config_path";
       default: return (path.isEmpty() ? "config" : path) + ": " + e.getMessage();
     }
   }

@@ -1,6 +1,7 @@
 package dev.llmcap.engine;
 
 import dev.llmcap.catalog.ModelSpec;
+import dev.llmcap.model.fact.ArchitectureSummary;
 import dev.llmcap.model.fact.Assumption;
 import dev.llmcap.model.fact.EfficiencySource;
 import dev.llmcap.model.fact.Finding;
@@ -24,6 +25,7 @@ public final class SessionResult {
   private final List<TraceEntry> trace;
   private final List<Assumption> assumptionsUsed;
   private ModelSpec model;
+  private ArchitectureSummary architecture;
 
   SessionResult(List<Object> facts, List<TraceEntry> trace, List<Assumption> assumptionsUsed) {
     this.trace = trace;
@@ -44,6 +46,8 @@ public final class SessionResult {
         efficiencySources.put(e.getGpu(), e);
       } else if (o instanceof ModelSpec) {
         model = (ModelSpec) o;
+      } else if (o instanceof ArchitectureSummary) {
+        architecture = (ArchitectureSummary) o;
       }
     }
     findings.sort((a, b) -> (a.getScope() + a.getKind() + a.getMessage()).compareTo(b.getScope() + b.getKind() + b.getMessage()));
@@ -81,6 +85,8 @@ public final class SessionResult {
   public Map<String, Verdict> verdicts() { return verdicts; }
   public List<Recommendation> recommendations() { return recommendations; }
   public Optional<ModelSpec> model() { return Optional.ofNullable(model); }
+  /** The rules' summary of the model's architecture (derived counts, KV per token, attention kind). */
+  public Optional<ArchitectureSummary> architecture() { return Optional.ofNullable(architecture); }
   public List<TraceEntry> trace() { return trace; }
   public List<Assumption> assumptionsUsed() { return assumptionsUsed; }
   public Map<String, Quantity> quantities() { return quantities; }

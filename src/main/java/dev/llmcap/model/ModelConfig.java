@@ -5,11 +5,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /** The model to serve or train: catalog name or size, precision, context, batch and latency targets (seed: ModelConfig). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"model_name", "model_size_billions", "precision", "kv_cache_precision", "context_window", "batch_size",
+@JsonPropertyOrder({"model_name", "model_size_billions", "active_params_billions", "config_path", "precision", "kv_cache_precision", "context_window", "batch_size",
     "target_latency_p50_ms", "target_latency_p99_ms", "target_itl_ms"})
 public class ModelConfig {
   private String modelName;
   private Double modelSizeBillions;
+  private Double activeParamsBillions;
+  private String configPath;
   private String precision;
   private String kvCachePrecision;
   private Integer contextWindow;
@@ -30,9 +32,15 @@ public class ModelConfig {
   public void setModelName(String v) { this.modelName = v; }
   public Double getModelSizeBillions() { return modelSizeBillions; }
   public void setModelSizeBillions(Double v) { this.modelSizeBillions = v; }
+  /** Active parameters per token in billions, with model_size_billions: estimate a mixture-of-experts model. */
+  public Double getActiveParamsBillions() { return activeParamsBillions; }
+  public void setActiveParamsBillions(Double v) { this.activeParamsBillions = v; }
+  /** A Hugging Face config.json (or a folder holding one) to read the architecture from instead of the catalog. */
+  public String getConfigPath() { return configPath; }
+  public void setConfigPath(String v) { this.configPath = v; }
   public String getPrecision() { return precision; }
   public void setPrecision(String v) { this.precision = v; }
-  /** Precision of the KV cache; defaults by weight precision (FP8 weights imply FP8 KV, as TensorRT-LLM does). */
+  /** Precision of the KV cache; defaults by weight precision (the weights' 16-bit dtype, as vLLM and SGLang do; FP8 only when asked). */
   public String getKvCachePrecision() { return kvCachePrecision; }
   public void setKvCachePrecision(String v) { this.kvCachePrecision = v; }
   public Integer getContextWindow() { return contextWindow; }

@@ -4,10 +4,11 @@ import dev.llmcap.model.PlanRequest;
 
 /**
  * A measurement mapped to a plan request in closed-loop benchmark mode, with how to scale a replica's prediction to the
- * row's scope: predicted system figure = replica figure x replicas / divisor (divisor = GPUs for per-GPU rows).
+ * row's scope: predicted system figure = replica figure x replicas / divisor (divisor = GPUs for per-GPU rows); moe when
+ * the catalog model routes tokens to experts.
  */
 public record BenchmarkCase(Measurement row, PlanRequest request, String gpuId, String modelId, String architecture, String precision,
-    String regime, double replicas, double divisor) {
+    String regime, double replicas, double divisor, boolean moe) {
   /** Offline max-throughput run: every request issued at once. */
   public static final String OFFLINE = "offline";
   /** Fixed batch or fixed number of requests in flight. */

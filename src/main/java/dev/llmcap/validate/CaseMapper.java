@@ -19,6 +19,9 @@ import java.util.Set;
  * fixed-batch and concurrency rows keep that many, single-request rows one. A row that cannot be mapped gives a reason.
  */
 public final class CaseMapper {
+  /** Engines whose FP8 checkpoints run an FP8 KV cache unless told otherwise. */
+  private static final java.util.Set<String> TENSORRT_ENGINES = java.util.Set.of("TensorRT-LLM", "NVIDIA NIM");
+
   /** Requests in flight for an offline run (all issued at once: far more than any engine batches). */
   static final int OFFLINE_IN_FLIGHT = 100000;
   private static final Set<String> PRECISIONS = Set.of("FP32", "FP16", "BF16", "FP8", "INT8", "INT4");
@@ -93,6 +96,10 @@ public final class CaseMapper {
     mc.setPrecision(precision);
     if (PRECISIONS.contains(kv)) {
       mc.setKvCachePrecision(kv);
+    } else if (kv.isBlank() && precision.equals("FP8") && TENSORRT_ENGINES.contains(m.engine())) {
+      // the row does not say: TensorRT-LLM (and NIM's TensorRT-LLM profiles) quantise the KV cache with FP8 weights
+      // (calibration README note 3), unlike the planner's vLLM-style default of a 16-bit KV cache
+      mc.setKvCachePrecision("FP8");
     }
     mc.setContextWindow(Math.max(128, m.inputTokens() + m.outputTokens()));
     r.setModel(mc);
@@ -106,7 +113,9 @@ public final class CaseMapper {
     o.setIncludeCost(false);
     r.setOptions(o);
     String modelId = model.map(ModelSpec::getId).orElse(m.model());
-    return Mapping.of(new BenchmarkCase(m, r, gpu.get().getId(), modelId, gpu.get().getArchitecture(), precision, regime, replicas, divisor));
+    boolean moe = model.map(spec -> spec.getExperts() > 1).orElse(false);
+    return Mapping.of(new BenchmarkCase(m, r, gpu.get().getId(), modelId, gpu.get().getArchitecture(), precision, regime, replicas, divisor,
+        moe));
   }
 
   /** A mapped case or a skip reason. */

@@ -14,10 +14,17 @@ public final class ErrorSummary {
 
   private ErrorSummary() {}
 
-  /** Summary lines, in a fixed order: all, then by engine, regime, GPU and model; metrics in the order output tokens/s, TTFT, ITL. */
+  /**
+   * Summary lines, in a fixed order: all, dense rows and MoE rows (when both kinds are present), then by engine, regime,
+   * GPU and model; metrics in the order output tokens/s, TTFT, ITL.
+   */
   public static List<Line> of(List<Score> scores) {
     List<Line> out = new ArrayList<>();
     add(out, scores, "all", s -> "all");
+    if (scores.stream().anyMatch(Score::moe) && scores.stream().anyMatch(s -> !s.moe())) {
+      add(out, scores.stream().filter(s -> !s.moe()).toList(), "all", s -> Score.DENSE_ROWS);
+      add(out, scores.stream().filter(Score::moe).toList(), "all", s -> Score.MOE_ROWS);
+    }
     add(out, scores, "engine", s -> s.engine().isEmpty() ? "unknown engine" : s.engine());
     add(out, scores, "regime", ErrorSummary::regime);
     add(out, scores, "gpu", Score::gpu);

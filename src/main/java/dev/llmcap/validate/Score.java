@@ -1,8 +1,16 @@
 package dev.llmcap.validate;
 
-/** One scored metric of one measurement: predicted vs measured, signed % error and the bound that limited the prediction. */
+/**
+ * One scored metric of one measurement: predicted vs measured, signed % error, the bound that limited the prediction and
+ * whether the model is a mixture of experts.
+ */
 public record Score(String id, String engine, String regime, String gpu, String model, String group, String metric, double predicted,
-    double measured, String bound) {
+    double measured, String bound, boolean moe) {
+  /** Scope key of the summary lines over mixture-of-experts rows only. */
+  public static final String MOE_ROWS = "MoE rows";
+  /** Scope key of the summary lines over dense (non-MoE) rows only. */
+  public static final String DENSE_ROWS = "dense rows";
+
   /** Output tokens per second (system or per GPU, as the row's scope says). */
   public static final String OUTPUT_TOK_S = "output_tok_s";
   /** Time to first token, ms. */

@@ -128,7 +128,7 @@ public final class Validator {
 
   private static Score score(BenchmarkCase c, String metric, double predicted, double measured, String bound) {
     Measurement m = c.row();
-    return new Score(m.id(), m.engine(), c.regime(), c.gpuId(), c.modelId(), c.group(), metric, predicted, measured, bound);
+    return new Score(m.id(), m.engine(), c.regime(), c.gpuId(), c.modelId(), c.group(), metric, predicted, measured, bound, c.moe());
   }
 
   /** Mapped cases and the rows that could not be mapped. */

@@ -96,7 +96,7 @@ class ConfigErrorsTest {
         "llmcap: " + f + ":3:24: workload.requests_per_second must be > 0 (got -3)",
         "llmcap: " + f + ":4:21: workload.avg_input_tokens must be a whole number (got \"many\")",
         "llmcap: " + f + ":6:3: workload.peak_load_multipler is not a known field; did you mean 'peak_load_multiplier'?",
-        "llmcap: " + f + ":9:14: model.precision must be one of FP32|FP16|BF16|FP8|INT8|INT4 (got \"FP12\")",
+        "llmcap: " + f + ":9:14: model.precision must be one of FP32|FP16|BF16|FP8|INT8|INT4|NVFP4|MXFP4 (got \"FP12\")",
         "llmcap: " + f + ":11:27: gpu.target_gpu_utilization must be <= 1 (got 1.5)");
   }
 

@@ -51,7 +51,7 @@ class InteractiveQuestionsTest {
   @Test
   void answersAreCheckedWithTheSchemaMessages() {
     assertThat(answer("precision", "fp8").flags()).isEqualTo(Map.of("precision", "FP8"));
-    assertThat(answer("precision", "fp12").problem()).isEqualTo("model.precision must be one of FP32|FP16|BF16|FP8|INT8|INT4 (got \"FP12\")");
+    assertThat(answer("precision", "fp12").problem()).isEqualTo("model.precision must be one of FP32|FP16|BF16|FP8|INT8|INT4|NVFP4|MXFP4 (got \"FP12\")");
     assertThat(answer("rps", "ten").problem()).isEqualTo("workload.requests_per_second must be a number (got \"ten\")");
     assertThat(answer("input-tokens", "12.5").problem()).isEqualTo("workload.avg_input_tokens must be a whole number (got 12.5)");
     assertThat(answer("output-tokens", "0").problem()).isEqualTo("workload.avg_output_tokens must be >= 1 (got 0)");

@@ -26,7 +26,7 @@ class ProgrammaticApiTest {
     assertThat(plan.cost().costPerMillionTokens()).isPositive();
     assertThat(plan.gpuResources().minReplicas()).isGreaterThanOrEqualTo(2); // prod availability floor
     assertThat(plan.gpuOptions()).hasSizeGreaterThan(10);
-    assertThat(plan.findings()).anyMatch(f -> f.message().contains("ESTIMATED from the nearest catalog entry"));
+    assertThat(plan.findings()).anyMatch(f -> f.message().contains("ESTIMATED from the nearest entry of a current dense GQA family"));
     assertThat(plan.throughput().meetsLatencySla()).isTrue(); // no SLA given
   }
 
@@ -64,7 +64,7 @@ class ProgrammaticApiTest {
         .isInstanceOf(InputException.class)
         .hasMessageContaining("workload.requests_per_second must be > 0 (got -3.0)")
         .hasMessageContaining("workload.avg_input_tokens must be >= 1 (got 0)")
-        .hasMessageContaining("model.precision must be one of FP32|FP16|BF16|FP8|INT8|INT4 (got \"FP17\")");
+        .hasMessageContaining("model.precision must be one of FP32|FP16|BF16|FP8|INT8|INT4|NVFP4|MXFP4 (got \"FP17\")");
   }
 
   @Test

@@ -17,6 +17,7 @@ public final class Roofline {
   private double expertWeightBytes;
   private int experts;
   private int expertsPerToken;
+  private int moeLayers;
   private double kvBytesPerSeq;
   private double kvBytesPerToken;
   private double hbmBytesPerS;
@@ -54,6 +55,11 @@ public final class Roofline {
   public void setExperts(int v) { experts = v; }
   public int getExpertsPerToken() { return expertsPerToken; }
   public void setExpertsPerToken(int v) { expertsPerToken = v; }
+  /** Layers whose MLP is a mixture of experts (0 for dense models). */
+  public int getMoeLayers() { return moeLayers; }
+  public void setMoeLayers(int v) { moeLayers = v; }
+  /** True when MoE layers spread their experts over the TP GPUs (expert parallelism) and exchange tokens all-to-all. */
+  public boolean getExpertAllToAll() { return experts > 0 && moeLayers > 0 && tp > 1; }
   public double getKvBytesPerSeq() { return kvBytesPerSeq; }
   public void setKvBytesPerSeq(double v) { kvBytesPerSeq = v; }
   public double getKvBytesPerToken() { return kvBytesPerToken; }
