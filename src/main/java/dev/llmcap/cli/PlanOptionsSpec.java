@@ -33,8 +33,8 @@ final class PlanOptionsSpec {
     o.addOption(value("arrival-dispersion", "X", "burstiness: variance / mean of requests per second (1 = Poisson, the default)"));
     o.addOption(value("trace", "FILE", "request trace (Azure LLM trace CSV: TIMESTAMP,ContextTokens,GeneratedTokens): lengths, percentiles and burstiness from it"));
     o.addOption(value("slo-profile", "P", "default latency targets when none are given: interactive (default) or batch"));
+    o.addOption(value("max-num-seqs", "N", "the serving engine's batch limit per replica (default {max_num_seqs})"));
     o.addOption(value("replicas", "N", "plan at exactly N replicas (latency of a given fleet)"));
-    o.addOption(value("disaggregated", "MODE", "separate prefill and decode pools: off (default), on, or auto (plan both, keep the cheaper)"));
     // model
     o.addOption(value("model", "NAME", "model catalog id or alias, e.g. llama-3.1-70b"));
     o.addOption(value("model-size", "BILLIONS", "model size in billions of parameters (architecture estimated from the nearest catalog model)"));
