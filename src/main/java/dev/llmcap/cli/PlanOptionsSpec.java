@@ -34,6 +34,7 @@ final class PlanOptionsSpec {
     o.addOption(value("trace", "FILE", "request trace (Azure LLM trace CSV: TIMESTAMP,ContextTokens,GeneratedTokens): lengths, percentiles and burstiness from it"));
     o.addOption(value("slo-profile", "P", "default latency targets when none are given: interactive (default) or batch"));
     o.addOption(value("max-num-seqs", "N", "the serving engine's batch limit per replica (default {max_num_seqs})"));
+    o.addOption(value("disaggregated", "MODE", "also plan separate prefill and decode pools at the same latency targets: on, auto (say which is cheaper) or off (default)"));
     o.addOption(value("replicas", "N", "plan at exactly N replicas (latency of a given fleet)"));
     // model
     o.addOption(value("model", "NAME", "model catalog id or alias, e.g. llama-3.1-70b"));

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"requests_per_second", "avg_input_tokens", "avg_output_tokens", "peak_load_multiplier", "growth_rate", "concurrency",
     "input_tokens_p50", "input_tokens_p99", "output_tokens_p50", "output_tokens_p99", "arrival_dispersion", "trace", "slo_profile",
-    "think_time_s", "replicas", "max_num_seqs"})
+    "think_time_s", "replicas", "max_num_seqs", "disaggregated"})
 public class LLMWorkloadInput {
   private Double requestsPerSecond;
   private Integer avgInputTokens;
@@ -25,6 +25,7 @@ public class LLMWorkloadInput {
   private Double thinkTimeS;
   private Integer replicas;
   private Integer maxNumSeqs;
+  private String disaggregated;
 
   public LLMWorkloadInput() {}
 
@@ -80,6 +81,9 @@ public class LLMWorkloadInput {
   /** The serving engine's batch limit (sequences per replica); default: the max_num_seqs assumption. */
   public Integer getMaxNumSeqs() { return maxNumSeqs; }
   public void setMaxNumSeqs(Integer v) { this.maxNumSeqs = v; }
+  /** Compare with separate prefill and decode pools: off (default), on or auto. */
+  public String getDisaggregated() { return disaggregated; }
+  public void setDisaggregated(String v) { this.disaggregated = v; }
 
   public LLMWorkloadInput peakLoadMultiplier(double v) { this.peakLoadMultiplier = v; return this; }
   public LLMWorkloadInput growthRate(double v) { this.growthRate = v; return this; }

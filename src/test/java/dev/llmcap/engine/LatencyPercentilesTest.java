@@ -120,4 +120,40 @@ class LatencyPercentilesTest {
     assertThatThrownBy(() -> run(r)).isInstanceOf(InputException.class)
         .hasMessageContaining("workload.input_tokens_p99 must be >= workload.input_tokens_p50 (got 500 < 2000)");
   }
+
+  @Test
+  void promptQueueReproducesTheMd1AndMm1ClosedForms() throws Exception {
+    // deterministic prompts: service scv 0, Poisson arrivals -> M/D/1 mean wait rho / (1 - rho) x S / 2
+    PlanRequest r = Engines.request("llama-3.1-8b", "BF16", GPU, 12, 2000, 100);
+    r.getWorkload().setInputTokensP50(2000);
+    r.getWorkload().setInputTokensP99(2000);
+    r.getWorkload().setReplicas(1);
+    SessionResult s = run(r);
+    double rho = v(s, "prompt_queue_load");
+    assertThat(rho).isBetween(0.2, 0.95);
+    assertThat(v(s, "prompt_service_scv")).isLessThan(1e-9);
+    double service = rho / 12 * 1000;
+    double md1 = rho / (1 - rho) * service / 2;
+    assertThat(v(s, "prompt_queue_wait_mean_ms")).isCloseTo(md1, org.assertj.core.data.Percentage.withPercentage(2));
+    // arrivals twice as bursty as Poisson double the wait of deterministic service (Kingman: (ca2 + cs2) / 2)
+    r.getWorkload().setArrivalDispersion(2.0);
+    assertThat(v(run(r), "prompt_queue_wait_mean_ms")).isCloseTo(2 * md1, org.assertj.core.data.Percentage.withPercentage(2));
+  }
+
+  @Test
+  void disaggregatedPoolsAreComparedOnALongPromptWorkload() throws Exception {
+    PlanRequest r = Engines.request("llama-3.1-70b", "FP8", GPU, 2, 20000, 300);
+    r.getModel().setContextWindow(32768);
+    r.getModel().setTargetLatencyP99Ms(10000.0);
+    r.getModel().setTargetItlMs(60.0);
+    r.getWorkload().setDisaggregated("auto");
+    SessionResult s = run(r);
+    assertThat(v(s, "disagg_prefill_replicas")).isGreaterThanOrEqualTo(1.0);
+    assertThat(v(s, "disagg_decode_replicas")).isGreaterThanOrEqualTo(1.0);
+    assertThat(v(s, "disagg_kv_transfer_ms")).isGreaterThan(0.0);
+    assertThat(s.finding(GPU, "disaggregated")).isPresent();
+    String msg = s.finding(GPU, "disaggregated").get().getMessage();
+    assertThat(msg).containsAnyOf("disaggregated wins", "aggregated wins");
+    assertThat(msg).contains("GPUs disaggregated").contains("aggregated at the same latency targets");
+  }
 }
