@@ -124,7 +124,8 @@ class LatencyPercentilesTest {
   @Test
   void promptQueueReproducesTheMd1AndMm1ClosedForms() throws Exception {
     // deterministic prompts: service scv 0, Poisson arrivals -> M/D/1 mean wait rho / (1 - rho) x S / 2
-    PlanRequest r = Engines.request("llama-3.1-8b", "BF16", GPU, 12, 2000, 100);
+    PlanRequest r = Engines.request("llama-3.1-8b", "BF16", GPU, 8, 2000, 100);
+    r.getWorkload().setPeakLoadMultiplier(1.0);
     r.getWorkload().setInputTokensP50(2000);
     r.getWorkload().setInputTokensP99(2000);
     r.getWorkload().setReplicas(1);
@@ -132,7 +133,7 @@ class LatencyPercentilesTest {
     double rho = v(s, "prompt_queue_load");
     assertThat(rho).isBetween(0.2, 0.95);
     assertThat(v(s, "prompt_service_scv")).isLessThan(1e-9);
-    double service = rho / 12 * 1000;
+    double service = rho / 8 * 1000;
     double md1 = rho / (1 - rho) * service / 2;
     assertThat(v(s, "prompt_queue_wait_mean_ms")).isCloseTo(md1, org.assertj.core.data.Percentage.withPercentage(2));
     // arrivals twice as bursty as Poisson double the wait of deterministic service (Kingman: (ca2 + cs2) / 2)
