@@ -142,19 +142,26 @@ class LatencyPercentilesTest {
   }
 
   @Test
-  void disaggregatedPoolsAreComparedOnALongPromptWorkload() throws Exception {
-    PlanRequest r = Engines.request("llama-3.1-70b", "FP8", GPU, 2, 20000, 300);
+  void disaggregationWinsOnLongPromptsWithATightItlTargetAndLosesOnShortOnes() throws Exception {
+    SessionResult longPrompts = run(disaggregatedRequest(20000));
+    assertThat(v(longPrompts, "disagg_prefill_replicas")).isGreaterThan(v(longPrompts, "disagg_decode_replicas"));
+    assertThat(v(longPrompts, "disagg_kv_transfer_ms")).isGreaterThan(10.0);
+    assertThat(v(longPrompts, "disagg_total_gpus")).isLessThan(v(longPrompts, "total_gpus"));
+    assertThat(longPrompts.finding(GPU, "disaggregated").get().getMessage()).startsWith("disaggregated wins");
+    assertThat(v(longPrompts, "disagg_monthly_gpu_cost")).isLessThan(v(longPrompts, "aggregated_monthly_gpu_cost_at_max"));
+
+    SessionResult shortPrompts = run(disaggregatedRequest(500));
+    assertThat(v(shortPrompts, "disagg_total_gpus")).isGreaterThan(v(shortPrompts, "total_gpus"));
+    assertThat(shortPrompts.finding(GPU, "disaggregated").get().getMessage()).startsWith("aggregated wins");
+  }
+
+  private static PlanRequest disaggregatedRequest(int promptTokens) {
+    PlanRequest r = Engines.request("llama-3.1-70b", "FP8", GPU, 2, promptTokens, 300);
     r.getModel().setContextWindow(32768);
     r.getModel().setTargetLatencyP99Ms(10000.0);
-    r.getModel().setTargetItlMs(60.0);
+    r.getModel().setTargetItlMs(45.0);
     r.getWorkload().setDisaggregated("auto");
-    SessionResult s = run(r);
-    assertThat(v(s, "disagg_prefill_replicas")).isGreaterThanOrEqualTo(1.0);
-    assertThat(v(s, "disagg_decode_replicas")).isGreaterThanOrEqualTo(1.0);
-    assertThat(v(s, "disagg_kv_transfer_ms")).isGreaterThan(0.0);
-    assertThat(s.finding(GPU, "disaggregated")).isPresent();
-    String msg = s.finding(GPU, "disaggregated").get().getMessage();
-    assertThat(msg).containsAnyOf("disaggregated wins", "aggregated wins");
-    assertThat(msg).contains("GPUs disaggregated").contains("aggregated at the same latency targets");
+    r.getOptions().setIncludeCost(true);
+    return r;
   }
 }
