@@ -77,6 +77,36 @@ final class TraceWorkload {
     }
   }
 
+  /** The same for a configuration document before it is validated: fields the trace describes are added where absent. */
+  static void fill(com.fasterxml.jackson.databind.node.ObjectNode document, Map<String, String> provenance) throws InputException {
+    com.fasterxml.jackson.databind.JsonNode wn = document.get("workload");
+    if (!(wn instanceof com.fasterxml.jackson.databind.node.ObjectNode) || !wn.path("trace").isTextual()) {
+      return;
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode w = (com.fasterxml.jackson.databind.node.ObjectNode) wn;
+    LLMWorkloadInput in = new LLMWorkloadInput();
+    in.setTrace(w.get("trace").asText());
+    in.setRequestsPerSecond(w.has("requests_per_second") ? 1.0 : null);
+    in.setAvgInputTokens(w.has("avg_input_tokens") ? 1 : null);
+    in.setAvgOutputTokens(w.has("avg_output_tokens") ? 1 : null);
+    in.setInputTokensP50(w.has("input_tokens_p50") || w.has("input_tokens_p99") ? 1 : null);
+    in.setOutputTokensP50(w.has("output_tokens_p50") || w.has("output_tokens_p99") ? 1 : null);
+    in.setArrivalDispersion(w.has("arrival_dispersion") ? 1.0 : null);
+    apply(in, provenance);
+    if (!w.has("requests_per_second")) { w.put("requests_per_second", in.getRequestsPerSecond()); }
+    if (!w.has("avg_input_tokens")) { w.put("avg_input_tokens", in.getAvgInputTokens()); }
+    if (!w.has("avg_output_tokens")) { w.put("avg_output_tokens", in.getAvgOutputTokens()); }
+    if (!w.has("input_tokens_p50") && !w.has("input_tokens_p99")) {
+      w.put("input_tokens_p50", in.getInputTokensP50());
+      w.put("input_tokens_p99", in.getInputTokensP99());
+    }
+    if (!w.has("output_tokens_p50") && !w.has("output_tokens_p99")) {
+      w.put("output_tokens_p50", in.getOutputTokensP50());
+      w.put("output_tokens_p99", in.getOutputTokensP99());
+    }
+    if (!w.has("arrival_dispersion") && in.getArrivalDispersion() != null) { w.put("arrival_dispersion", in.getArrivalDispersion()); }
+  }
+
   /** Percentile pairs out of order or given alone: one message per problem, naming the fields. */
   static java.util.List<String> checkPercentiles(LLMWorkloadInput w) {
     java.util.List<String> problems = new java.util.ArrayList<>();

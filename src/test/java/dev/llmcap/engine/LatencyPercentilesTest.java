@@ -164,4 +164,23 @@ class LatencyPercentilesTest {
     r.getOptions().setIncludeCost(true);
     return r;
   }
+
+  @Test
+  void aTraceSuppliesLengthPercentilesAndBurstiness() throws Exception {
+    PlanRequest r = Engines.request("llama-3.1-8b", "BF16", GPU, 5, 500, 100);
+    r.getWorkload().setTrace("src/test/resources/forecast/azure-llm-2023-conv-first10min.csv");
+    SessionResult s = run(r);
+    assertThat(s.value("", "arrival_scv")).isNotNull().isNotEqualTo(1.0);
+    assertThat(s.value("", "input_length_sigma")).isGreaterThan(0.1);
+    assertThat(s.finding("", "length_shape_default")).isEmpty();
+  }
+
+  @Test
+  void aTraceWithoutUsableRowsIsAnInputError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path empty = dir.resolve("empty.csv");
+    java.nio.file.Files.writeString(empty, "TIMESTAMP,ContextTokens,GeneratedTokens\n");
+    PlanRequest r = Engines.request("llama-3.1-8b", "BF16", GPU, 5, 500, 100);
+    r.getWorkload().setTrace(empty.toString());
+    assertThatThrownBy(() -> run(r)).isInstanceOf(InputException.class).hasMessageContaining("workload.trace");
+  }
 }
