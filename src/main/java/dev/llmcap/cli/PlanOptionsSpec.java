@@ -25,7 +25,18 @@ final class PlanOptionsSpec {
     o.addOption(value("output-tokens", "TOKENS", "average output tokens per request (> 0)"));
     o.addOption(value("peak-multiplier", "X", "peak over mean request rate, 1.0-10.0 (default {default.peak_load_multiplier})"));
     o.addOption(value("growth-rate", "PERCENT", "traffic growth over the horizon, 0-1000 % (default {default.growth_rate})"));
-    o.addOption(value("concurrency", "N", "closed-loop benchmark: requests kept in flight on one replica"));
+    o.addOption(value("concurrency", "N", "closed loop: N users each keeping one request in flight (with --think-time-s: users who pause between requests); plans from N instead of --rps"));
+    o.addOption(value("think-time-s", "S", "closed loop: seconds a user waits after a response before the next request (default 0: a benchmark run on one replica)"));
+    o.addOption(value("input-tokens-p50", "TOKENS", "median prompt length; with --input-tokens-p99 sets the spread of prompt lengths (default: the named shape, see findings)"));
+    o.addOption(value("input-tokens-p99", "TOKENS", "99th-percentile prompt length"));
+    o.addOption(value("output-tokens-p50", "TOKENS", "median completion length"));
+    o.addOption(value("output-tokens-p99", "TOKENS", "99th-percentile completion length"));
+    o.addOption(value("arrival-dispersion", "X", "burstiness: variance / mean of requests per second (1 = Poisson, the default)"));
+    o.addOption(value("trace", "FILE", "request trace (Azure LLM trace CSV: TIMESTAMP,ContextTokens,GeneratedTokens): lengths, percentiles and burstiness from it"));
+    o.addOption(value("slo-profile", "P", "default latency targets when none are given: interactive (default) or batch"));
+    o.addOption(value("max-num-seqs", "N", "the serving engine's batch limit per replica (default {max_num_seqs})"));
+    o.addOption(value("disaggregated", "MODE", "also plan separate prefill and decode pools at the same latency targets: on, auto (say which is cheaper) or off (default)"));
+    o.addOption(value("replicas", "N", "plan at exactly N replicas (latency of a given fleet)"));
     // model
     o.addOption(value("model", "NAME", "model catalog id or alias, e.g. llama-3.1-70b"));
     o.addOption(value("model-size", "BILLIONS", "model size in billions of parameters (architecture estimated from the nearest catalog model)"));
@@ -37,7 +48,8 @@ final class PlanOptionsSpec {
     o.addOption(value("batch-size", "N", "sequences a replica must hold at full context (default {default.batch_size})"));
     o.addOption(value("p50-ms", "MS", "TTFT target at P50, ms"));
     o.addOption(value("p99-ms", "MS", "TTFT target at P99, ms"));
-    o.addOption(value("itl-ms", "MS", "inter-token latency target, ms per token"));
+    o.addOption(value("itl-ms", "MS", "inter-token latency target at P99 (time per output token of a request, as MLPerf's TPOT), ms"));
+    o.addOption(value("e2e-p99-ms", "MS", "end-to-end latency target at P99, ms"));
     // gpu
     o.addOption(value("gpu-type", "GPU", "GPU catalog id or alias (default: recommend the cheapest that meets the SLA)"));
     o.addOption(value("gpu-memory-gb", "GB", "override the catalog's memory per GPU, GB"));

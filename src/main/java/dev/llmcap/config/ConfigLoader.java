@@ -209,6 +209,9 @@ public final class ConfigLoader {
       throw new InputException(locate("mode", false, "mode " + mode + " is not available in this build (no " + mode + " schema)"));
     }
     SchemaValidator.canonicaliseEnums(mode, document);
+    if ("inference".equals(mode)) {
+      TraceWorkload.fill(document, provenance); // a request trace supplies the workload fields it describes
+    }
     List<SchemaValidator.Problem> found = new ArrayList<>(SchemaValidator.problems(mode, document));
     if (!found.isEmpty()) {
       found.sort(java.util.Comparator.comparing((SchemaValidator.Problem p) -> {

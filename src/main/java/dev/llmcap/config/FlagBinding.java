@@ -25,6 +25,18 @@ public final class FlagBinding {
     put("peak-multiplier", "workload.peak_load_multiplier", Kind.NUMBER);
     put("growth-rate", "workload.growth_rate", Kind.NUMBER);
     put("concurrency", "workload.concurrency", Kind.INTEGER);
+    put("input-tokens-p50", "workload.input_tokens_p50", Kind.INTEGER);
+    put("input-tokens-p99", "workload.input_tokens_p99", Kind.INTEGER);
+    put("output-tokens-p50", "workload.output_tokens_p50", Kind.INTEGER);
+    put("output-tokens-p99", "workload.output_tokens_p99", Kind.INTEGER);
+    put("arrival-dispersion", "workload.arrival_dispersion", Kind.NUMBER);
+    put("trace", "workload.trace", Kind.TEXT);
+    put("slo-profile", "workload.slo_profile", Kind.TEXT);
+    put("think-time-s", "workload.think_time_s", Kind.NUMBER);
+    put("replicas", "workload.replicas", Kind.INTEGER);
+    put("max-num-seqs", "workload.max_num_seqs", Kind.INTEGER);
+    put("disaggregated", "workload.disaggregated", Kind.TEXT);
+    put("e2e-p99-ms", "model.target_e2e_p99_ms", Kind.NUMBER);
     put("model", "model.model_name", Kind.TEXT);
     put("model-size", "model.model_size_billions", Kind.NUMBER);
     put("model-config", "model.config_path", Kind.TEXT);

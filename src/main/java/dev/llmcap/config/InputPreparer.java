@@ -35,6 +35,9 @@ public final class InputPreparer {
 
   /** Validates and completes an inference request; compareGpus adds every catalog GPU as a candidate. */
   public PreparedRequest inference(PlanRequest raw, Map<String, String> provenance) throws InputException, RuleSetException {
+    Map<String, String> traced = new LinkedHashMap<>(provenance);
+    TraceWorkload.apply(raw.getWorkload(), traced);
+    provenance = traced;
     PlanRequest r = SchemaValidator.canonicalCopy("inference", raw);
     if (r.getMode() == null) {
       r.setMode("inference");
@@ -42,6 +45,9 @@ public final class InputPreparer {
     JsonNode doc = Json.withoutNulls(JSON.valueToTree(r));
     ((com.fasterxml.jackson.databind.node.ObjectNode) doc).remove("training");
     List<String> problems = new ArrayList<>(SchemaValidator.validate("inference", doc));
+    if (problems.isEmpty()) {
+      problems.addAll(TraceWorkload.checkPercentiles(r.getWorkload()));
+    }
     Optional<ModelSpec> model = Optional.empty();
     if (r.getModel().getConfigPath() != null) {
       if (r.getModel().getModelName() != null || r.getModel().getModelSizeBillions() != null) {

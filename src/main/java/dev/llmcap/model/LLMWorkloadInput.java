@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /** The serving workload: request rate, tokens per request and load shape (seed: LLMWorkloadInput). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"requests_per_second", "avg_input_tokens", "avg_output_tokens", "peak_load_multiplier", "growth_rate", "concurrency"})
+@JsonPropertyOrder({"requests_per_second", "avg_input_tokens", "avg_output_tokens", "peak_load_multiplier", "growth_rate", "concurrency",
+    "input_tokens_p50", "input_tokens_p99", "output_tokens_p50", "output_tokens_p99", "arrival_dispersion", "trace", "slo_profile",
+    "think_time_s", "replicas", "max_num_seqs", "disaggregated"})
 public class LLMWorkloadInput {
   private Double requestsPerSecond;
   private Integer avgInputTokens;
@@ -13,6 +15,17 @@ public class LLMWorkloadInput {
   private Double peakLoadMultiplier;
   private Double growthRate;
   private Integer concurrency;
+  private Integer inputTokensP50;
+  private Integer inputTokensP99;
+  private Integer outputTokensP50;
+  private Integer outputTokensP99;
+  private Double arrivalDispersion;
+  private String trace;
+  private String sloProfile;
+  private Double thinkTimeS;
+  private Integer replicas;
+  private Integer maxNumSeqs;
+  private String disaggregated;
 
   public LLMWorkloadInput() {}
 
@@ -37,6 +50,40 @@ public class LLMWorkloadInput {
   /** Closed-loop benchmark mode: this many requests kept in flight on one replica (optional). */
   public Integer getConcurrency() { return concurrency; }
   public void setConcurrency(Integer v) { this.concurrency = v; }
+
+  /** Median prompt length, tokens (optional; with the P99 it sets the spread of prompt lengths). */
+  public Integer getInputTokensP50() { return inputTokensP50; }
+  public void setInputTokensP50(Integer v) { this.inputTokensP50 = v; }
+  /** 99th-percentile prompt length, tokens (optional). */
+  public Integer getInputTokensP99() { return inputTokensP99; }
+  public void setInputTokensP99(Integer v) { this.inputTokensP99 = v; }
+  /** Median completion length, tokens (optional). */
+  public Integer getOutputTokensP50() { return outputTokensP50; }
+  public void setOutputTokensP50(Integer v) { this.outputTokensP50 = v; }
+  /** 99th-percentile completion length, tokens (optional). */
+  public Integer getOutputTokensP99() { return outputTokensP99; }
+  public void setOutputTokensP99(Integer v) { this.outputTokensP99 = v; }
+  /** Index of dispersion of arrivals per second (variance / mean of the count; 1 = Poisson). */
+  public Double getArrivalDispersion() { return arrivalDispersion; }
+  public void setArrivalDispersion(Double v) { this.arrivalDispersion = v; }
+  /** Request trace (Azure LLM inference trace CSV) whose lengths and burstiness describe the workload. */
+  public String getTrace() { return trace; }
+  public void setTrace(String v) { this.trace = v; }
+  /** Default latency targets when none are given: interactive or batch. */
+  public String getSloProfile() { return sloProfile; }
+  public void setSloProfile(String v) { this.sloProfile = v; }
+  /** Closed-loop users' think time between a response and their next request, seconds. */
+  public Double getThinkTimeS() { return thinkTimeS; }
+  public void setThinkTimeS(Double v) { this.thinkTimeS = v; }
+  /** Plan at exactly this many replicas (latency at a given fleet size). */
+  public Integer getReplicas() { return replicas; }
+  public void setReplicas(Integer v) { this.replicas = v; }
+  /** The serving engine's batch limit (sequences per replica); default: the max_num_seqs assumption. */
+  public Integer getMaxNumSeqs() { return maxNumSeqs; }
+  public void setMaxNumSeqs(Integer v) { this.maxNumSeqs = v; }
+  /** Compare with separate prefill and decode pools: off (default), on or auto. */
+  public String getDisaggregated() { return disaggregated; }
+  public void setDisaggregated(String v) { this.disaggregated = v; }
 
   public LLMWorkloadInput peakLoadMultiplier(double v) { this.peakLoadMultiplier = v; return this; }
   public LLMWorkloadInput growthRate(double v) { this.growthRate = v; return this; }

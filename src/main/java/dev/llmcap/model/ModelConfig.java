@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 /** The model to serve or train: catalog name or size, precision, context, batch and latency targets (seed: ModelConfig). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"model_name", "model_size_billions", "active_params_billions", "config_path", "precision", "kv_cache_precision", "context_window", "batch_size",
-    "target_latency_p50_ms", "target_latency_p99_ms", "target_itl_ms"})
+    "target_latency_p50_ms", "target_latency_p99_ms", "target_itl_ms", "target_e2e_p99_ms"})
 public class ModelConfig {
   private String modelName;
   private Double modelSizeBillions;
@@ -19,6 +19,7 @@ public class ModelConfig {
   private Double targetLatencyP50Ms;
   private Double targetLatencyP99Ms;
   private Double targetItlMs;
+  private Double targetE2eP99Ms;
 
   public ModelConfig() {}
 
@@ -56,6 +57,9 @@ public class ModelConfig {
   /** Inter-token latency target, in ms per output token (optional). */
   public Double getTargetItlMs() { return targetItlMs; }
   public void setTargetItlMs(Double v) { this.targetItlMs = v; }
+  /** End-to-end latency target at P99, ms (optional). */
+  public Double getTargetE2eP99Ms() { return targetE2eP99Ms; }
+  public void setTargetE2eP99Ms(Double v) { this.targetE2eP99Ms = v; }
 
   public ModelConfig contextWindow(int v) { this.contextWindow = v; return this; }
   public ModelConfig modelName(String v) { this.modelName = v; return this; }

@@ -15,6 +15,8 @@ public record BenchmarkCase(Measurement row, PlanRequest request, String gpuId, 
   public static final String CONCURRENCY = "concurrency";
   /** One request alone on the replica (batch 1). */
   public static final String SINGLE = "single-request";
+  /** Open-loop server run at a known request rate, scored on latency percentiles. */
+  public static final String SERVER = "server";
 
   /** The GPU family and precision this case calibrates, e.g. "Hopper:FP8". */
   public String group() {

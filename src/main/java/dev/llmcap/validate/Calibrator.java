@@ -64,6 +64,9 @@ public final class Calibrator {
   public List<GroupFit> fit(LLMForecastEngine engine, Validator.Prepared prepared, String origin) throws RuleSetException {
     Map<String, List<BenchmarkCase>> groups = new TreeMap<>();
     for (BenchmarkCase c : prepared.cases()) {
+      if (BenchmarkCase.SERVER.equals(c.regime())) {
+        continue; // latency-percentile rows check the queueing model; the efficiencies are fitted to throughput rows
+      }
       groups.computeIfAbsent(c.group(), k -> new ArrayList<>()).add(c);
     }
     List<GroupFit> fits = new ArrayList<>();

@@ -34,8 +34,8 @@ public final class CaseMapper {
 
   /** The case of a row, or the reason it cannot be mapped. */
   public Mapping map(Measurement m) {
-    if (m.outputTokS() == null && m.ttftMs() == null && m.itlMs() == null) {
-      return Mapping.skip(m, "no output_tok_s, ttft_ms or itl_tpot_ms to score");
+    if (m.outputTokS() == null && m.ttftMs() == null && m.itlMs() == null && !m.hasPercentiles()) {
+      return Mapping.skip(m, "no output_tok_s, ttft_ms, itl_tpot_ms or latency percentile to score");
     }
     String precision = m.precision().toUpperCase(Locale.ROOT);
     if (!PRECISIONS.contains(precision)) {
@@ -65,7 +65,26 @@ public final class CaseMapper {
     int inFlight;
     String batch = m.batchOrConcurrency().toLowerCase(Locale.ROOT);
     String workload = m.workload().toLowerCase(Locale.ROOT);
-    if (batch.startsWith("max") || batch.startsWith("inf") || workload.contains("offline")) {
+    Double serverRate = null;
+    Integer engineBatch = null;
+    if (batch.startsWith("server")) {
+      try {
+        serverRate = Double.parseDouble(m.requestRate());
+      } catch (NumberFormatException e) {
+        return Mapping.skip(m, "server row without a numeric request_rate (got '" + m.requestRate() + "')");
+      }
+      if (!(serverRate > 0)) {
+        return Mapping.skip(m, "server row with request_rate " + serverRate + " (must be > 0)");
+      }
+      java.util.regex.Matcher mb = java.util.regex.Pattern.compile("max batch (\\d+)").matcher(batch);
+      if (mb.find()) {
+        engineBatch = Integer.parseInt(mb.group(1));
+      }
+    }
+    if (serverRate != null) {
+      regime = BenchmarkCase.SERVER;
+      inFlight = 0;
+    } else if (batch.startsWith("max") || batch.startsWith("inf") || workload.contains("offline")) {
       regime = BenchmarkCase.OFFLINE;
       inFlight = OFFLINE_IN_FLIGHT;
     } else {
@@ -84,8 +103,16 @@ public final class CaseMapper {
     double divisor = scope.contains("per gpu") ? gpus : 1.0;
 
     PlanRequest r = new PlanRequest();
-    LLMWorkloadInput w = new LLMWorkloadInput(1.0, m.inputTokens(), m.outputTokens());
-    w.setConcurrency((int) Math.ceil(inFlight / replicas));
+    LLMWorkloadInput w = new LLMWorkloadInput(serverRate != null ? serverRate / replicas : 1.0, m.inputTokens(), m.outputTokens());
+    if (serverRate != null) {
+      // one replica at its share of the measured rate, no peak or growth, the engine's batch limit when the row says it
+      w.setReplicas(1);
+      w.setPeakLoadMultiplier(1.0);
+      w.setGrowthRate(0.0);
+      w.setMaxNumSeqs(engineBatch);
+    } else {
+      w.setConcurrency((int) Math.ceil(inFlight / replicas));
+    }
     r.setWorkload(w);
     ModelConfig mc = new ModelConfig();
     if (model.isPresent()) {

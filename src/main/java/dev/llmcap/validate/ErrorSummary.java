@@ -48,7 +48,8 @@ public final class ErrorSummary {
   }
 
   static int metricOrder(String a, String b) {
-    List<String> order = List.of(Score.OUTPUT_TOK_S, Score.TTFT_MS, Score.ITL_MS);
+    List<String> order = List.of(Score.OUTPUT_TOK_S, Score.TTFT_MS, Score.ITL_MS, Score.TTFT_P50_MS, Score.TTFT_P99_MS,
+        Score.ITL_P50_MS, Score.ITL_P99_MS);
     int ia = order.indexOf(a);
     int ib = order.indexOf(b);
     if (ia < 0 || ib < 0) {

@@ -25,4 +25,14 @@ public record Measurement(
     Double outputTokS,
     Double ttftMs,
     Double itlMs,
-    String source) {}
+    String source,
+    String requestRate,
+    Double ttftP50Ms,
+    Double ttftP99Ms,
+    Double itlP50Ms,
+    Double itlP99Ms) {
+  /** Whether the row reports latency percentiles (a server run at a known request rate). */
+  public boolean hasPercentiles() {
+    return ttftP50Ms != null || ttftP99Ms != null || itlP50Ms != null || itlP99Ms != null;
+  }
+}

@@ -70,7 +70,8 @@ public final class MeasurementReader {
     return new Measurement(line, c.text("id"), c.text("model"), c.decimal("params_b"), c.text("precision"), c.text("kv_cache_precision"),
         c.text("gpu"), c.whole("gpu_count"), c.whole("tp"), c.whole("pp"), c.text("engine"), c.text("engine_version"), c.text("workload"),
         c.whole("input_tokens"), c.whole("output_tokens"), c.text("batch_or_concurrency"), c.text("metric_scope"), c.decimal("output_tok_s"),
-        c.decimal("ttft_ms"), c.decimal("itl_tpot_ms"), c.text("source"));
+        c.decimal("ttft_ms"), c.decimal("itl_tpot_ms"), c.text("source"), c.text("request_rate"),
+        c.decimal("ttft_p50_ms"), c.decimal("ttft_p99_ms"), c.decimal("itl_p50_ms"), c.decimal("itl_p99_ms"));
   }
 
   /** Typed access to the cells of one row, with errors that name the file, line and column. */

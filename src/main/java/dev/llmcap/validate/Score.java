@@ -17,6 +17,14 @@ public record Score(String id, String engine, String regime, String gpu, String 
   public static final String TTFT_MS = "ttft_ms";
   /** Inter-token latency (time per output token), ms. */
   public static final String ITL_MS = "itl_ms";
+  /** Time to first token at P50 of a server run at a known request rate, ms. */
+  public static final String TTFT_P50_MS = "ttft_p50_ms";
+  /** Time to first token at P99, ms. */
+  public static final String TTFT_P99_MS = "ttft_p99_ms";
+  /** A request's time per output token at P50 (MLPerf TPOT), ms. */
+  public static final String ITL_P50_MS = "itl_p50_ms";
+  /** A request's time per output token at P99, ms. */
+  public static final String ITL_P99_MS = "itl_p99_ms";
 
   /** Signed error in percent of the measured value. */
   public double errorPct() {

@@ -92,6 +92,10 @@ public final class Validator {
       SessionResult r = (SessionResult) outcomes[i];
       String gpu = c.gpuId();
       Optional<Verdict> verdict = r.verdict(gpu);
+      if (BenchmarkCase.SERVER.equals(c.regime())) {
+        scoreServer(c, r, scores, skips);
+        continue;
+      }
       Double tps = r.value(gpu, "closed_loop_output_tok_s");
       if (tps == null) {
         String why = verdict.filter(v -> !"ok".equals(v.getStatus())).map(Verdict::getReason).orElse("the rules concluded no closed-loop throughput");
@@ -123,6 +127,30 @@ public final class Validator {
       return engine.evaluate(c.request(), false);
     } catch (InputException | RuleSetException e) {
       return e;
+    }
+  }
+
+  /** A server run: the plan's latency percentiles at the row's per-replica rate against the measured ones. */
+  private static void scoreServer(BenchmarkCase c, SessionResult r, List<Score> scores, List<Skip> skips) {
+    String gpu = c.gpuId();
+    Double ttft50 = r.value(gpu, "ttft_p50_ms");
+    if (ttft50 == null || ttft50.isInfinite()) {
+      skips.add(new Skip(c.row().id(), "the rules concluded no finite latency at " + c.request().getWorkload().getRequestsPerSecond()
+          + " req/s per replica on " + gpu + " (beyond its modelled capacity)"));
+      return;
+    }
+    String bound = r.finding(gpu, "prefill_bound").map(f -> "prefill-" + f.getMessage()).orElse("");
+    String decode = r.finding(gpu, "decode_bound").map(f -> f.getMessage()).orElse("");
+    Measurement m = c.row();
+    addIf(scores, c, Score.TTFT_P50_MS, r.value(gpu, "ttft_p50_ms"), m.ttftP50Ms(), bound);
+    addIf(scores, c, Score.TTFT_P99_MS, r.value(gpu, "ttft_p99_ms"), m.ttftP99Ms(), bound);
+    addIf(scores, c, Score.ITL_P50_MS, r.value(gpu, "itl_p50_ms"), m.itlP50Ms(), decode);
+    addIf(scores, c, Score.ITL_P99_MS, r.value(gpu, "itl_p99_ms"), m.itlP99Ms(), decode);
+  }
+
+  private static void addIf(List<Score> scores, BenchmarkCase c, String metric, Double predicted, Double measured, String bound) {
+    if (predicted != null && measured != null && measured > 0 && !predicted.isInfinite()) {
+      scores.add(score(c, metric, predicted, measured, bound));
     }
   }
 

@@ -1,0 +1,186 @@
+package dev.llmcap.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.llmcap.config.InputException;
+import dev.llmcap.model.PlanRequest;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Properties of the latency percentiles: ordered, a real tail, growing with load and length spread; SLO defaults. */
+class LatencyPercentilesTest {
+  private static final String GPU = "H100-80GB";
+
+  private static SessionResult run(PlanRequest r) throws Exception {
+    return Engines.shared().evaluate(r);
+  }
+
+  private static double v(SessionResult r, String name) {
+    Double d = r.value(GPU, name);
+    assertThat(d).as(name).isNotNull();
+    return d;
+  }
+
+  @Test
+  void percentilesAreOrderedAndHaveATailWhenLengthsVary() throws Exception {
+    Random rnd = new Random(7);
+    for (int i = 0; i < 8; i++) {
+      int in = 100 + rnd.nextInt(4000);
+      int out = 20 + rnd.nextInt(600);
+      PlanRequest r = Engines.request("llama-3.1-8b", "BF16", GPU, 1 + rnd.nextDouble() * 30, in, out);
+      SessionResult s = run(r);
+      String what = in + "/" + out;
+      for (String m : List.of("ttft", "itl", "e2e")) {
+        assertThat(v(s, m + "_p50_ms")).as(what + " " + m).isLessThanOrEqualTo(v(s, m + "_p90_ms"));
+        assertThat(v(s, m + "_p90_ms")).as(what + " " + m).isLessThanOrEqualTo(v(s, m + "_p99_ms"));
+      }
+      assertThat(v(s, "ttft_p99_ms") / v(s, "ttft_p50_ms")).as(what + " TTFT P99/P50 below saturation").isGreaterThan(1.05);
+      assertThat(v(s, "utilization_at_peak")).as(what).isLessThan(1.0);
+    }
+  }
+
+  @Test
+  void tailGrowsWithLoad() throws Exception {
+    double previous = 0;
+    for (double rps : new double[] {1, 5, 10, 15, 18}) {
+      PlanRequest r = Engines.request("llama-3.1-8b", "BF16", GPU, rps, 1000, 200);
+      r.getWorkload().setReplicas(1);
+      double p99 = v(run(r), "ttft_p99_ms");
+      assertThat(p99).as("TTFT P99 at " + rps + " req/s on one replica").isGreaterThan(previous);
+      previous = p99;
+    }
+  }
+
+  @Test
+  void tailGrowsWithTheSpreadOfPromptLengths() throws Exception {
+    double previous = 0;
+    for (int p99 : new int[] {1000, 1500, 3000, 6000}) {
+      PlanRequest r = Engines.request("llama-3.1-8b", "BF16", GPU, 10, 1000, 200);
+      r.getWorkload().setReplicas(1);
+      r.getWorkload().setInputTokensP50(1000);
+      r.getWorkload().setInputTokensP99(p99);
+      double t = v(run(r), "ttft_p99_ms");
+      assertThat(t).as("TTFT P99 with prompt P99 " + p99).isGreaterThan(previous);
+      previous = t;
+    }
+  }
+
+  @Test
+  void deterministicLengthsAtAlmostNoLoadHaveNoTail() throws Exception {
+    PlanRequest r = Engines.request("llama-3.1-8b", "BF16", GPU, 0.01, 1000, 200);
+    r.getWorkload().setInputTokensP50(1000);
+    r.getWorkload().setInputTokensP99(1000);
+    r.getWorkload().setReplicas(1);
+    SessionResult s = run(r);
+    assertThat(v(s, "ttft_p99_ms") / v(s, "ttft_p50_ms")).isLessThan(1.02);
+  }
+
+  @Test
+  void hundredThousandTokenPromptIsNotOkWithoutExplicitTargets() throws Exception {
+    PlanRequest r = Engines.request("llama-3.1-70b", "FP8", GPU, 1, 100000, 500);
+    r.getModel().setContextWindow(131072);
+    SessionResult s = run(r);
+    assertThat(s.verdict(GPU)).isPresent();
+    assertThat(s.verdict(GPU).get().getStatus()).isNotEqualTo("ok");
+  }
+
+  @Test
+  void defaultTargetsFollowTheProfileAndSaySo() throws Exception {
+    SessionResult interactive = run(Engines.request("llama-3.1-70b", "FP8", GPU, 5, 1000, 200));
+    assertThat(interactive.value("", "slo_ttft_p99_ms")).isEqualTo(2000.0);
+    assertThat(interactive.value("", "slo_itl_p99_ms")).isEqualTo(200.0);
+    PlanRequest b = Engines.request("llama-3.1-70b", "FP8", GPU, 5, 1000, 200);
+    b.getWorkload().setSloProfile("batch");
+    SessionResult batch = run(b);
+    assertThat(batch.value("", "slo_ttft_p99_ms")).isEqualTo(20000.0);
+    assertThat(batch.value(GPU, "slo_bound_rps")).isGreaterThanOrEqualTo(interactive.value(GPU, "slo_bound_rps"));
+  }
+
+  @Test
+  void concurrencyChangesThePlan() throws Exception {
+    PlanRequest one = Engines.request("llama-3.1-8b", "BF16", GPU, 50, 1000, 200);
+    one.getWorkload().setConcurrency(1);
+    one.getWorkload().setThinkTimeS(1.0);
+    PlanRequest many = Engines.request("llama-3.1-8b", "BF16", GPU, 50, 1000, 200);
+    many.getWorkload().setConcurrency(2000);
+    many.getWorkload().setThinkTimeS(1.0);
+    SessionResult a = run(one);
+    SessionResult b = run(many);
+    assertThat(v(b, "max_replicas")).isGreaterThan(v(a, "max_replicas"));
+    assertThat(v(b, "operating_rps_per_replica")).isGreaterThan(v(a, "operating_rps_per_replica"));
+  }
+
+  @Test
+  void percentilesOutOfOrderAreAnInputError() {
+    PlanRequest r = Engines.request("llama-3.1-8b", "BF16", GPU, 5, 1000, 200);
+    r.getWorkload().setInputTokensP50(2000);
+    r.getWorkload().setInputTokensP99(500);
+    assertThatThrownBy(() -> run(r)).isInstanceOf(InputException.class)
+        .hasMessageContaining("workload.input_tokens_p99 must be >= workload.input_tokens_p50 (got 500 < 2000)");
+  }
+
+  @Test
+  void promptQueueReproducesTheMd1AndMm1ClosedForms() throws Exception {
+    // deterministic prompts: service scv 0, Poisson arrivals -> M/D/1 mean wait rho / (1 - rho) x S / 2
+    PlanRequest r = Engines.request("llama-3.1-8b", "BF16", GPU, 8, 2000, 100);
+    r.getWorkload().setPeakLoadMultiplier(1.0);
+    r.getWorkload().setInputTokensP50(2000);
+    r.getWorkload().setInputTokensP99(2000);
+    r.getWorkload().setReplicas(1);
+    SessionResult s = run(r);
+    double rho = v(s, "prompt_queue_load");
+    assertThat(rho).isBetween(0.2, 0.95);
+    assertThat(v(s, "prompt_service_scv")).isLessThan(1e-9);
+    double service = rho / 8 * 1000;
+    double md1 = rho / (1 - rho) * service / 2;
+    assertThat(v(s, "prompt_queue_wait_mean_ms")).isCloseTo(md1, org.assertj.core.data.Percentage.withPercentage(2));
+    // arrivals twice as bursty as Poisson double the wait of deterministic service (Kingman: (ca2 + cs2) / 2)
+    r.getWorkload().setArrivalDispersion(2.0);
+    assertThat(v(run(r), "prompt_queue_wait_mean_ms")).isCloseTo(2 * md1, org.assertj.core.data.Percentage.withPercentage(2));
+  }
+
+  @Test
+  void disaggregationWinsOnLongPromptsWithATightItlTargetAndLosesOnShortOnes() throws Exception {
+    SessionResult longPrompts = run(disaggregatedRequest(20000));
+    assertThat(v(longPrompts, "disagg_prefill_replicas")).isGreaterThan(v(longPrompts, "disagg_decode_replicas"));
+    assertThat(v(longPrompts, "disagg_kv_transfer_ms")).isGreaterThan(10.0);
+    assertThat(v(longPrompts, "disagg_total_gpus")).isLessThan(v(longPrompts, "total_gpus"));
+    assertThat(longPrompts.finding(GPU, "disaggregated").get().getMessage()).startsWith("disaggregated wins");
+    assertThat(v(longPrompts, "disagg_monthly_gpu_cost")).isLessThan(v(longPrompts, "aggregated_monthly_gpu_cost_at_max"));
+
+    SessionResult shortPrompts = run(disaggregatedRequest(500));
+    assertThat(v(shortPrompts, "disagg_total_gpus")).isGreaterThan(v(shortPrompts, "total_gpus"));
+    assertThat(shortPrompts.finding(GPU, "disaggregated").get().getMessage()).startsWith("aggregated wins");
+  }
+
+  private static PlanRequest disaggregatedRequest(int promptTokens) {
+    PlanRequest r = Engines.request("llama-3.1-70b", "FP8", GPU, 2, promptTokens, 300);
+    r.getModel().setContextWindow(32768);
+    r.getModel().setTargetLatencyP99Ms(10000.0);
+    r.getModel().setTargetItlMs(45.0);
+    r.getWorkload().setDisaggregated("auto");
+    r.getOptions().setIncludeCost(true);
+    return r;
+  }
+
+  @Test
+  void aTraceSuppliesLengthPercentilesAndBurstiness() throws Exception {
+    PlanRequest r = Engines.request("llama-3.1-8b", "BF16", GPU, 5, 500, 100);
+    r.getWorkload().setTrace("src/test/resources/forecast/azure-llm-2023-conv-first10min.csv");
+    SessionResult s = run(r);
+    assertThat(s.value("", "arrival_scv")).isNotNull().isNotEqualTo(1.0);
+    assertThat(s.value("", "input_length_sigma")).isGreaterThan(0.1);
+    assertThat(s.finding("", "length_shape_default")).isEmpty();
+  }
+
+  @Test
+  void aTraceWithoutUsableRowsIsAnInputError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path empty = dir.resolve("empty.csv");
+    java.nio.file.Files.writeString(empty, "TIMESTAMP,ContextTokens,GeneratedTokens\n");
+    PlanRequest r = Engines.request("llama-3.1-8b", "BF16", GPU, 5, 500, 100);
+    r.getWorkload().setTrace(empty.toString());
+    assertThatThrownBy(() -> run(r)).isInstanceOf(InputException.class).hasMessageContaining("workload.trace");
+  }
+}
