@@ -21,6 +21,14 @@ public final class Main {
     System.exit(run(args, out, err, System.console() != null));
   }
 
+  /** `explain FIELD flags...` as the plan command's `--explain FIELD flags...`. */
+  private static String[] explainArgs(String[] rest) {
+    String[] args = new String[rest.length + 1];
+    args[0] = "--explain";
+    System.arraycopy(rest, 0, args, 1, rest.length);
+    return args;
+  }
+
   /** Runs one command line; never throws. */
   public static int run(String[] args, PrintStream out, PrintStream err, boolean tty) {
     try {
@@ -45,9 +53,15 @@ public final class Main {
             return new BatchCommand(out, err, tty).run(rest);
           case "compare":
             return new CompareCommand(out, err, tty).run(rest);
+          case "explain":
+            if (rest.length == 0 || rest[0].startsWith("-")) {
+              err.println("llmcap: explain needs a FIELD first, e.g. llmcap explain gpu_resources.min_gpus_per_replica --config FILE");
+              return USAGE;
+            }
+            return new PlanCommand(out, err, tty).run(explainArgs(rest));
           default:
             err.println("llmcap: unknown command '" + command
-                + "' (commands: plan, batch, compare, forecast, validate, calibrate, interactive; run llmcap --help)");
+                + "' (commands: plan, batch, compare, explain, rules, forecast, validate, calibrate, interactive; run llmcap --help)");
             return USAGE;
         }
       }

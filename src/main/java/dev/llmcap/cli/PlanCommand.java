@@ -64,6 +64,7 @@ final class PlanCommand {
       return new GenerateConfigCommand(err).run(cl.getOptionValue("generate-config"), cl.getOptionValue("output"), cl.hasOption("force"));
     }
     try {
+      FigureCommand.checkFlags(cl);
       ConfigLoader loader = new ConfigLoader();
       if (cl.hasOption("config")) {
         loader.load(Path.of(cl.getOptionValue("config")));
@@ -128,6 +129,9 @@ final class PlanCommand {
 
   private int emit(CommandLine cl, PlanRequest request, Object plan, Map<String, String> provenance)
       throws UsageException, IOException {
+    if (cl.getOptionValue("explain") != null) {
+      return FigureCommand.print(out, err, cl, plan);
+    }
     Exporters exporters = Exporters.defaults();
     boolean explain = cl.hasOption("explain");
     String formatFlag = cl.getOptionValue("format");

@@ -71,7 +71,9 @@ final class PlanOptionsSpec {
     o.addOption(value("format", "FMT", "text (default), json, csv, md, pdf or k8s (autoscaling manifests)"));
     o.addOption(value("export-autoscaling", "FILE", "also write the Kubernetes HPA and KEDA ScaledObject (YAML) to FILE"));
     o.addOption(flag("force", "overwrite an existing output file"));
-    o.addOption(flag("explain", "print the audit trace and where each input came from"));
+    o.addOption(Option.builder().longOpt("explain").hasArg().optionalArg(true).argName("FIELD")
+        .desc("print the audit trace and where each input came from; with FIELD (e.g. gpu_resources.min_gpus_per_replica) only the chain of rules, facts and assumptions behind that figure").build());
+    o.addOption(value("depth", "N", "with --explain FIELD: levels of the tree to show (default: all)"));
     o.addOption(flag("no-trace", "leave the audit trace out of JSON output"));
     // rules
     CommonFlags.addTo(o);
