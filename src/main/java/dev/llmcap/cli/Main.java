@@ -53,6 +53,8 @@ public final class Main {
             return new BatchCommand(out, err, tty).run(rest);
           case "compare":
             return new CompareCommand(out, err, tty).run(rest);
+          case "rules":
+            return new RulesCommand(out, err).run(rest);
           case "explain":
             if (rest.length == 0 || rest[0].startsWith("-")) {
               err.println("llmcap: explain needs a FIELD first, e.g. llmcap explain gpu_resources.min_gpus_per_replica --config FILE");

@@ -249,6 +249,21 @@ public final class FigureExplanation {
     return n;
   }
 
+  /** Every rule the explanation reaches (at any depth), as "package/name". */
+  public Set<String> rulesReached() {
+    Set<String> names = new java.util.TreeSet<>();
+    collectRules(root, new HashSet<>(), names);
+    return names;
+  }
+
+  private void collectRules(TraceEntry e, Set<Integer> seen, Set<String> names) {
+    if (!seen.add(e.getStep())) {
+      return;
+    }
+    names.add(e.links().rulePackage() + "/" + e.getRule());
+    children(e).forEach(c -> collectRules(c, seen, names));
+  }
+
   /** Every assumption name the explanation reaches (at any depth). */
   public Set<String> assumptionsReached() {
     Set<String> names = new java.util.TreeSet<>();
