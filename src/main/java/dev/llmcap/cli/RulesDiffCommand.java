@@ -106,8 +106,8 @@ final class RulesDiffCommand {
         Object oldPlan;
         Object newPlan;
         try {
-          oldPlan = plan(engine(oldWs, s.set()), s);
-          newPlan = plan(engine(newWs, s.set()), s);
+          oldPlan = plan(engine(withCatalog(oldWs, s), s.set()), s);
+          newPlan = plan(engine(withCatalog(newWs, s), s.set()), s);
         } catch (InputException e) {
           out.println(label + ": error: " + String.join("; ", e.problems()));
           errors++;
@@ -125,7 +125,7 @@ final class RulesDiffCommand {
         for (RuleDiff.Change c : diff) {
           out.println("  " + c.field() + ": " + show(c.oldValue()) + " -> " + show(c.newValue())
               + (c.changePct() == null ? "" : " (" + (c.changePct() >= 0 ? "+" : "") + c.changePct() + "%)")
-              + because(c.field(), tree, trace, engine(newWs, s.set()), changes, newLocations));
+              + because(c.field(), tree, trace, engine(withCatalog(newWs, s), s.set()), changes, newLocations));
         }
       }
     } catch (RuleSetException e) {
@@ -179,6 +179,10 @@ final class RulesDiffCommand {
     }
   }
 
+  private static Workspace withCatalog(Workspace ws, RuleScenario s) {
+    return s.gpuCatalog() == null ? ws : ws.withGpuCatalog(s.gpuCatalog());
+  }
+
   private static List<TraceEntry> trace(Object plan) {
     List<TraceEntry> t = plan instanceof LLMCapacityPlan ? ((LLMCapacityPlan) plan).trace() : ((TrainingCapacityPlan) plan).trace();
     return t == null ? List.of() : t;
@@ -210,7 +214,7 @@ final class RulesDiffCommand {
   }
 
   private LLMForecastEngine engine(Workspace ws, Map<String, String> set) throws RuleSetException, CatalogException {
-    String key = ws.rules().toAbsolutePath() + "|" + new LinkedHashMap<>(set);
+    String key = ws.rules().toAbsolutePath() + "|" + ws.gpuCatalog().toAbsolutePath() + "|" + new java.util.TreeMap<>(set);
     LLMForecastEngine e = engines.get(key);
     if (e == null) {
       e = new LLMForecastEngine(ws, set);

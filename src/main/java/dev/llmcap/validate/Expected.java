@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * An expected value of a rule test: a number with a tolerance ({@code 22 +- 15%}, {@code 22 +- 3}), a bound
- * ({@code >= 4}, {@code < 100}), a range ({@code 10..20}), an exact number, {@code absent}, or text compared as written.
+ * ({@code >= 4}, {@code < 100}), a range ({@code 10..20}), an exact number, {@code absent}, {@code contains TEXT} (for
+ * messages), or text compared as written.
  */
 public final class Expected {
   private static final Pattern TOLERANCE = Pattern.compile("^\\s*([-+0-9.eE]+)\\s*(?:\\+-|±|\\+/-)\\s*([0-9.eE]+)\\s*(%?)\\s*$");
@@ -23,6 +24,9 @@ public final class Expected {
     }
     if (actual == null) {
       return false;
+    }
+    if (e.startsWith("contains ")) {
+      return actual.contains(e.substring("contains ".length()).trim());
     }
     Double x = number(actual);
     Matcher m = TOLERANCE.matcher(e);

@@ -17,10 +17,16 @@ import java.util.Map;
 
 /**
  * One rule test (a rules/tests/*.yaml file): a plan input (inline under {@code input:}, or a {@code config:} file relative
- * to the test), optional assumption overrides ({@code set:}), optional per-team override files ({@code teams:}) and the
- * outputs expected ({@code expect:} plan field to value, e.g. {@code 22 +- 15%}).
+ * to the test), optional assumption overrides ({@code set:}), an optional GPU catalog folder ({@code gpu_catalog:},
+ * relative to the test) and the outputs expected ({@code expect:} plan field to value, e.g. {@code 22 +- 15%}).
  */
-public record RuleScenario(Path file, String name, JsonNode config, Map<String, String> set, List<Expectation> expect) {
+public record RuleScenario(Path file, String name, JsonNode config, Map<String, String> set, List<Expectation> expect,
+    Path gpuCatalog) {
+  /** A test over the workspace's own GPU catalog. */
+  public RuleScenario(Path file, String name, JsonNode config, Map<String, String> set, List<Expectation> expect) {
+    this(file, name, config, set, expect, null);
+  }
+
   private static final ObjectMapper YAML = Json.documentReader(new ObjectMapper(new YAMLFactory()));
 
   /** One expected output, with the line of the test file that states it. */
@@ -41,9 +47,9 @@ public record RuleScenario(Path file, String name, JsonNode config, Map<String, 
     }
     for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
       String k = it.next();
-      if (!List.of("name", "description", "input", "config", "set", "expect").contains(k)) {
+      if (!List.of("name", "description", "input", "config", "set", "gpu_catalog", "expect").contains(k)) {
         throw new InputException(file + ":" + lineOf(text, k) + ": unknown key '" + k
-            + "' (a rule test has name, description, input or config, set, expect)");
+            + "' (a rule test has name, description, input or config, set, gpu_catalog, expect)");
       }
     }
     JsonNode config;
@@ -71,7 +77,8 @@ public record RuleScenario(Path file, String name, JsonNode config, Map<String, 
     List<Expectation> list = new ArrayList<>();
     expect.fields().forEachRemaining(e -> list.add(new Expectation(e.getKey(), e.getValue().asText(), lineOf(text, e.getKey()))));
     String name = root.path("name").asText(file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
-    return new RuleScenario(file, name, config, set, list);
+    Path catalog = root.has("gpu_catalog") ? file.toAbsolutePath().getParent().resolve(root.get("gpu_catalog").asText()).normalize() : null;
+    return new RuleScenario(file, name, config, set, list, catalog);
   }
 
   /** The first line (1-based) where a key is written, or 1. */

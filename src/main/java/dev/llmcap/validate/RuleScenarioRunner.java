@@ -27,7 +27,7 @@ public final class RuleScenarioRunner {
   private static final int EXPLAIN_DEPTH = 3;
 
   private final Workspace workspace;
-  private final Map<Map<String, String>, LLMForecastEngine> engines = new HashMap<>();
+  private final Map<String, LLMForecastEngine> engines = new HashMap<>();
 
   /** One expectation checked: the value found (null when absent) and, when it failed, the explanation of that value. */
   public record Check(RuleScenario.Expectation expectation, String actual, boolean passed, String explanation) {}
@@ -47,7 +47,7 @@ public final class RuleScenarioRunner {
   public Outcome run(RuleScenario s) throws RuleSetException {
     Object plan;
     try {
-      LLMForecastEngine engine = engine(s.set());
+      LLMForecastEngine engine = engine(s);
       ConfigLoader loader = new ConfigLoader().load(s.config().deepCopy(), s.file().toString());
       PlanRequest request = loader.toRequest();
       plan = "training".equals(loader.mode()) ? engine.planTraining(request, loader.provenance(), true)
@@ -67,7 +67,7 @@ public final class RuleScenarioRunner {
       String why = null;
       if (!ok && actual != null) {
         try {
-          why = FigureExplanation.of(e.field(), tree, trace, engine(s.set()).rules()).text(EXPLAIN_DEPTH);
+          why = FigureExplanation.of(e.field(), tree, trace, engine(s).rules()).text(EXPLAIN_DEPTH);
         } catch (FigureExplanation.UnknownFieldException | CatalogException x) {
           why = null; // a field no rule concludes (an input) has no chain to show
         }
@@ -81,18 +81,20 @@ public final class RuleScenarioRunner {
     return new Outcome(s, checks, null, fired);
   }
 
-  private LLMForecastEngine engine(Map<String, String> set) throws RuleSetException, CatalogException {
-    LLMForecastEngine e = engines.get(set);
+  private LLMForecastEngine engine(RuleScenario s) throws RuleSetException, CatalogException {
+    String key = s.gpuCatalog() + "|" + new java.util.TreeMap<>(s.set());
+    LLMForecastEngine e = engines.get(key);
     if (e == null) {
-      e = new LLMForecastEngine(workspace, set);
-      engines.put(set, e);
+      e = new LLMForecastEngine(s.gpuCatalog() == null ? workspace : workspace.withGpuCatalog(s.gpuCatalog()), s.set());
+      engines.put(key, e);
     }
     return e;
   }
 
   /**
    * Every value of the plan by dotted path ("gpu_resources.min_gpus_per_replica", "verdict"; gpu_options by GPU id, e.g.
-   * "gpu_options.H100-80GB.verdict"; other lists by index). The trace, headline and assumptions are left out.
+   * "gpu_options.H100-80GB.verdict"; findings by kind, e.g. "findings.warning", messages of one kind joined by " | ";
+   * other lists by index). The trace, headline and assumptions are left out.
    */
   public static Map<String, String> values(JsonNode plan) {
     Map<String, String> out = new LinkedHashMap<>();
@@ -100,7 +102,10 @@ public final class RuleScenarioRunner {
       if (Set.of("trace", "headline", "assumptions", "rules").contains(e.getKey())) {
         return;
       }
-      if (e.getKey().equals("gpu_options") && e.getValue().isArray()) {
+      if (e.getKey().equals("findings") && e.getValue().isArray()) {
+        // findings by kind ("findings.warning"), messages of the same kind joined
+        e.getValue().forEach(f -> out.merge("findings." + f.path("kind").asText(), f.path("message").asText(), (x, y) -> x + " | " + y));
+      } else if (e.getKey().equals("gpu_options") && e.getValue().isArray()) {
         e.getValue().forEach(o -> walk("gpu_options." + o.path("gpu").asText(), o, out));
       } else {
         walk(e.getKey(), e.getValue(), out);
