@@ -116,7 +116,7 @@ final class RulesCommand {
   private int test(String[] args) {
     Options o = new Options();
     o.addOption(value("junit", "FILE", "also write the results as JUnit XML (for CI)"));
-    o.addOption(value("depth", "N", "levels of the explanation printed for a failing value (default 3)"));
+    o.addOption(value("depth", "N", "levels of the explanation printed for a failing value (default 2)"));
     CommandLine cl;
     try {
       cl = parse("test", o, args);
@@ -144,7 +144,7 @@ final class RulesCommand {
       for (Path f : files) {
         scenarios.add(RuleScenario.read(f));
       }
-      RuleScenarioRunner runner = new RuleScenarioRunner(ws);
+      RuleScenarioRunner runner = new RuleScenarioRunner(ws, testDepth(cl));
       List<RuleScenarioRunner.Outcome> outcomes = new ArrayList<>();
       int failed = 0;
       for (RuleScenario s : scenarios) {
@@ -172,8 +172,21 @@ final class RulesCommand {
     }
   }
 
+  private static int testDepth(CommandLine cl) throws InputException {
+    String d = cl.getOptionValue("depth", "2");
+    try {
+      int n = Integer.parseInt(d.trim());
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new InputException("--depth must be a whole number >= 1 (got '" + d + "')");
+  }
+
   private void print(RuleScenarioRunner.Outcome r) {
-    String where = r.scenario().file().toString().replace('\\', '/');
+    String where = RuleCheck.displayPath(r.scenario().file());
     if (r.error() != null) {
       out.println("FAIL " + r.scenario().name() + " (" + where + "): cannot plan: " + r.error());
       return;

@@ -13,7 +13,7 @@ public final class JUnitXml {
         .append("\" errors=\"0\" skipped=\"0\">\n");
     for (RuleScenarioRunner.Outcome o : outcomes) {
       b.append("  <testcase classname=\"rules.tests\" name=\"").append(esc(o.scenario().name())).append("\" file=\"")
-          .append(esc(o.scenario().file().toString().replace('\\', '/'))).append("\"");
+          .append(esc(RuleCheck.displayPath(o.scenario().file()))).append("\"");
       if (o.passed()) {
         b.append("/>\n");
         continue;

@@ -23,10 +23,8 @@ import java.util.TreeSet;
 
 /** Runs rule tests: plans each test's input with the rules of a workspace and compares the plan with what it expects. */
 public final class RuleScenarioRunner {
-  /** Depth of the explanation printed for a failing value. */
-  private static final int EXPLAIN_DEPTH = 3;
-
   private final Workspace workspace;
+  private final int explainDepth;
   private final Map<String, LLMForecastEngine> engines = new HashMap<>();
 
   /** One expectation checked: the value found (null when absent) and, when it failed, the explanation of that value. */
@@ -39,8 +37,15 @@ public final class RuleScenarioRunner {
     }
   }
 
+  /** A runner that explains a failing value two levels deep. */
   public RuleScenarioRunner(Workspace workspace) {
+    this(workspace, 2);
+  }
+
+  /** A runner that explains a failing value explainDepth levels deep (0 = the whole chain). */
+  public RuleScenarioRunner(Workspace workspace, int explainDepth) {
     this.workspace = workspace;
+    this.explainDepth = explainDepth;
   }
 
   /** Plans one test and checks its expectations; an input, rule or catalog problem is the outcome's error. */
@@ -67,7 +72,7 @@ public final class RuleScenarioRunner {
       String why = null;
       if (!ok && actual != null) {
         try {
-          why = FigureExplanation.of(e.field(), tree, trace, engine(s).rules()).text(EXPLAIN_DEPTH);
+          why = FigureExplanation.of(e.field(), tree, trace, engine(s).rules()).text(explainDepth);
         } catch (FigureExplanation.UnknownFieldException | CatalogException x) {
           why = null; // a field no rule concludes (an input) has no chain to show
         }
