@@ -95,6 +95,7 @@ public final class RuleCheck {
         }
       }
     }
+    teams(dir, shown, byName, findings);
     // assumptions a rule names that do not exist
     Set<String> literals = new LinkedHashSet<>();
     for (Map.Entry<String, String> f : drl.entrySet()) {
@@ -147,6 +148,51 @@ public final class RuleCheck {
         + " rules of packages " + String.join(", ", coverage.packages()) + " conclude something in " + coverage.plans()
         + " plans (examples and rule tests)");
     return new Report(List.of(), findings, notes);
+  }
+
+  /** Per-team override files: every name must exist, values lie in the shared entry's range, each carries a source. */
+  private static void teams(Path dir, String shown, Map<String, JsonNode> byName, List<String> findings) {
+    Path teams = dir.resolve(dev.llmcap.engine.Assumptions.TEAMS_DIR);
+    if (!Files.isDirectory(teams)) {
+      return;
+    }
+    List<Path> files;
+    try (Stream<Path> s = Files.list(teams)) {
+      files = s.filter(p -> p.toString().endsWith(".json")).sorted().collect(Collectors.toList());
+    } catch (IOException e) {
+      findings.add(shown + "/teams: cannot list: " + e.getMessage());
+      return;
+    }
+    for (Path f : files) {
+      String rel = shown + "/teams/" + f.getFileName();
+      String text = readOrEmpty(f);
+      JsonNode root;
+      try {
+        root = new ObjectMapper().readTree(text);
+      } catch (IOException e) {
+        findings.add(rel + ":1: not JSON: " + e.getMessage().split("\n")[0]);
+        continue;
+      }
+      for (JsonNode a : root.isArray() ? root : root.path("assumptions")) {
+        String name = a.path("name").asText();
+        String where = rel + ":" + lineOfName(text, name);
+        JsonNode base = byName.get(name);
+        if (base == null) {
+          findings.add(where + ": team override of unknown assumption " + name + suggestion(name, byName.keySet()));
+          continue;
+        }
+        if (a.has("value") && a.get("value").isNumber()) {
+          double v = a.get("value").asDouble();
+          if (base.has("min") && v < base.get("min").asDouble() || base.has("max") && v > base.get("max").asDouble()) {
+            findings.add(where + ": team value " + name + " = " + a.get("value").asText() + " is outside the declared range ["
+                + base.path("min").asText("-inf") + ", " + base.path("max").asText("inf") + "]");
+          }
+        }
+        if (a.path("source").asText("").isBlank()) {
+          findings.add(where + ": team override " + name + " has no source (say why the team differs)");
+        }
+      }
+    }
   }
 
   private static boolean isRead(String name, Set<String> literals, Set<String> perGpu, Map<String, String> drl) {
