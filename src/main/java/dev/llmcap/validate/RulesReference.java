@@ -31,7 +31,8 @@ public final class RulesReference {
   private static final Pattern RULE = Pattern.compile("(?ms)^rule\\s+\"([^\"]+)\"(.*?)^end\\b");
   private static final Pattern QUANTITY = Pattern.compile(
       "Quantity\\.(?:of|global)\\(\\s*(?:\\$?\\w+(?:\\.\\w+\\(\\))?\\s*,\\s*)?\"([a-z0-9_.]+)\"\\s*,[^\"]*?\"([^\"]*)\"");
-  private static final Pattern FINDING = Pattern.compile("Finding\\.(?:of|global)\\(\\s*(?:\\$?\\w+\\s*,\\s*)?\"([a-z0-9_]+)\"");
+  private static final Pattern FINDING = Pattern.compile(
+      "Finding\\.(?:of|global|withFix)\\(\\s*(?:(?:\\$?\\w+|\"[^\"]*\")\\s*,\\s*)?\"([a-z0-9_]+)\"");
   private static final Pattern NEW_FACT = Pattern.compile("insert(?:Logical)?\\(\\s*new\\s+(\\w+)\\(");
   private static final Map<String, String> SCHEMA_SECTION = Map.of("LLMWorkloadInput", "workload", "ModelConfig", "model",
       "GpuConfig", "gpu", "ServiceInput", "service", "TrainingInput", "training");
