@@ -96,6 +96,31 @@ public final class RulesReference {
         }
       }
     }
+    // quantities a DRL function builds for the rules that call it
+    Pattern function = Pattern.compile("(?m)^function\\s+[\\w.<>\\[\\]]+\\s+(\\w+)\\s*\\(");
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      Matcher fn = function.matcher(f.getValue());
+      List<int[]> starts = new ArrayList<>();
+      List<String> names = new ArrayList<>();
+      while (fn.find()) {
+        starts.add(new int[] {fn.start()});
+        names.add(fn.group(1));
+      }
+      for (int i = 0; i < starts.size(); i++) {
+        int from = starts.get(i)[0];
+        Matcher next = RULE.matcher(f.getValue());
+        int to = next.find(from) ? next.start() : f.getValue().length();
+        if (i + 1 < starts.size()) {
+          to = Math.min(to, starts.get(i + 1)[0]);
+        }
+        Matcher q = QUANTITY.matcher(f.getValue().substring(from, to));
+        while (q.find()) {
+          units.putIfAbsent(q.group(1), q.group(2));
+          by.computeIfAbsent(q.group(1), k -> new TreeSet<>()).add("function " + names.get(i) + " (" + f.getKey() + ":"
+              + line(f.getValue(), from) + ")");
+        }
+      }
+    }
     b.append("| quantity | unit | concluded by |\n|---|---|---|\n");
     for (Map.Entry<String, String> u : units.entrySet()) {
       b.append("| ").append(u.getKey()).append(" | ").append(cell(u.getValue())).append(" | ")

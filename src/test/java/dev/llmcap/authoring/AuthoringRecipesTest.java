@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmcap.cli.CliProcess;
 import dev.llmcap.config.ConfigLoader;
-import dev.llmcap.config.Json;
-import dev.llmcap.engine.FigureExplanation;
 import dev.llmcap.engine.LLMForecastEngine;
 import dev.llmcap.engine.Workspace;
-import dev.llmcap.model.LLMCapacityPlan;
+import dev.llmcap.config.InputPreparer;
+import dev.llmcap.config.PreparedRequest;
+import dev.llmcap.engine.PlanSession;
+import dev.llmcap.engine.SessionResult;
+import dev.llmcap.engine.TraceEntry;
 import dev.llmcap.model.PlanRequest;
+import java.util.List;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,19 +95,23 @@ class AuthoringRecipesTest {
     Files.writeString(assumptions, text.replaceFirst("\\[\n", "[\n" + fp4));
     CliProcess.Result check = CliProcess.run(tmp, "rules", "check", "--rules", rules.toString(), "--examples", HOME.resolve("examples").toString());
     assertThat(check.exit()).as(check.out() + check.err()).isZero();
-    // the config schema lists the precisions a config may name (adding FP4 there needs a rebuild); the rules side is
-    // exercised through the programmatic API, which takes the request as built
+    // the config schemas list the precisions a config may name (adding FP4 there is a one-line edit plus a rebuild);
+    // the rules side is run here on a request prepared as FP8 whose model fact then says FP4
+    LLMForecastEngine engine = new LLMForecastEngine(Workspace.under(HOME).withRules(rules), Map.of());
     ConfigLoader loader = new ConfigLoader().load(HOME.resolve("examples/chat-service.json"));
     ((ObjectNode) loader.document().get("gpu")).put("gpu_type", "B200");
-    PlanRequest request = loader.toRequest();
-    request.getModel().setPrecision("FP4");
-    LLMForecastEngine engine = new LLMForecastEngine(Workspace.under(HOME).withRules(rules), Map.of());
-    LLMCapacityPlan plan = engine.plan(request);
+    PreparedRequest prepared = new InputPreparer(engine.catalog(), engine.assumptions()).inference(loader.toRequest(), Map.of());
+    PlanRequest r = prepared.request();
+    r.getModel().setPrecision("FP4");
+    SessionResult result = new PlanSession(engine.rules(), engine.assumptions()).run(
+        List.of(r.getWorkload(), r.getModel(), r.getGpu(), r.getService()), prepared.gpus(), prepared.models(), "inference", true);
     // 70.55B parameters: 68.45B at 0.5625 bytes + 2.10B embedding parameters kept at 2 bytes
-    assertThat(plan.gpuResources().weightsGb()).isBetween(42.5, 43.0);
-    FigureExplanation x = FigureExplanation.of("gpu_resources.weights_gb", Json.shared().valueToTree(plan), plan.trace(), engine.rules());
-    assertThat(x.assumptionsReached()).contains("bytes_per_weight.FP4");
-    assertThat(x.text(0)).contains("assumption bytes_per_weight.FP4 = 0.5625 bytes  (source: NVIDIA NVFP4");
+    assertThat(result.value("", "weights_gb")).isBetween(42.5, 43.0);
+    TraceEntry bytes = result.trace().stream().filter(e -> e.links().subject().equals("bytes_per_weight")).findFirst().orElseThrow();
+    assertThat(bytes.links().assumptionNames()).contains("bytes_per_weight.FP4");
+    assertThat(bytes.getFormula()).isEqualTo("FP4 weights: 0.5625 bytes per parameter");
+    // B200 has FP4 tensor cores: the compute rate comes from the catalog's fp4 entry
+    assertThat(result.quantity("B200", "peak_tflops").orElseThrow().getFormula()).startsWith("fp4 dense tensor peak of B200");
   }
 
   @Test

@@ -28,7 +28,8 @@ class RulesReferenceTest {
           .forEach(c -> assertThat(FactTypes.names()).as("fact class " + c + " missing from FactTypes.ALL").contains(c));
     }
     assertThat(text).contains("### Quantity").contains("| requestsPerSecond | Double | mean request rate, req/s |")
-        .contains("| gpus_per_replica | GPUs | \"GPUs per replica: the smallest layout within tolerance of the best requests per GPU\" (inference/parallelism.drl:")
+        .contains("| design_rps | req/s | \"Design request rate: peak with growth\" (inference/workload.drl:")
+        .contains("| gpus_per_replica | GPUs | function layoutQuantities (inference/parallelism.drl:")
         .contains("### rules/inference/policy.drl")
         .contains("| zones.prod.high | 3 | zones | 1 to 6 |");
   }
