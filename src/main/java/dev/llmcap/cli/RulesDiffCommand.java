@@ -56,6 +56,7 @@ final class RulesDiffCommand {
     Options o = new Options();
     o.addOption(value("against", "DIR", "the old rules folder to compare with (required)"));
     o.addOption(value("examples", "DIR", "example configs to compare (default examples/ of the llmcap home)"));
+    o.addOption(CommonFlags.flag("all", "also list the changed gpu_options.* and latency_vs_load[*] values (counted otherwise)"));
     CommonFlags.addTo(o);
     CommandLine cl;
     try {
@@ -102,7 +103,7 @@ final class RulesDiffCommand {
     try {
       RuleLocations newLocations = RuleLocations.of(engine(newWs, Map.of()).rules());
       for (RuleScenario s : inputs) {
-        String label = s.file().toString().replace('\\', '/');
+        String label = RuleCheck.displayPath(s.file());
         Object oldPlan;
         Object newPlan;
         try {
@@ -122,10 +123,18 @@ final class RulesDiffCommand {
         out.println(label + ": " + diff.size() + " field(s) changed");
         JsonNode tree = Json.shared().valueToTree(newPlan);
         List<TraceEntry> trace = trace(newPlan);
+        int hidden = 0;
         for (RuleDiff.Change c : diff) {
+          if (!cl.hasOption("all") && (c.field().startsWith("gpu_options.") || c.field().startsWith("latency_vs_load["))) {
+            hidden++;
+            continue;
+          }
           out.println("  " + c.field() + ": " + show(c.oldValue()) + " -> " + show(c.newValue())
               + (c.changePct() == null ? "" : " (" + (c.changePct() >= 0 ? "+" : "") + c.changePct() + "%)")
               + because(c.field(), tree, trace, engine(withCatalog(newWs, s), s.set()), changes, newLocations));
+        }
+        if (hidden > 0) {
+          out.println("  (and " + hidden + " value(s) of gpu_options and latency_vs_load; --all lists them)");
         }
       }
     } catch (RuleSetException e) {
