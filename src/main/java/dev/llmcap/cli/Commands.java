@@ -17,6 +17,12 @@ final class Commands {
             "llmcap batch INPUT... [flags]", BatchCommand::options, (a, io) -> new BatchCommand(io.out(), io.err(), io.tty()).run(a)),
         new CommandSpec("compare", "rank GPUs and clouds for one config by monthly cost",
             "llmcap compare CONFIG [flags]", CompareCommand::options, (a, io) -> new CompareCommand(io.out(), io.err(), io.tty()).run(a)),
+        new CommandSpec("explain", "the chain of rules, formulas, assumptions and inputs behind one plan figure",
+            "llmcap explain FIELD [plan flags | --config FILE] [--depth N] [--format text|json]",
+            () -> PlanOptionsSpec.build(null), Commands::explain),
+        new CommandSpec("rules", "tools for rule authors: rules check | test | diff | reference",
+            "llmcap rules check|test|diff|reference [flags]", Commands::helpOnly,
+            (a, io) -> new RulesCommand(io.out(), io.err()).run(a)),
         new CommandSpec("forecast", "forecast load or cost from history, a series or a request trace, and size capacity",
             "llmcap forecast [flags]", ForecastOptionsSpec::build, (a, io) -> new ForecastCommand(io.out(), io.err()).run(a)),
         new CommandSpec("validate", "score the rules against measured serving or training results",
@@ -42,6 +48,18 @@ final class Commands {
             "llmcap man", Commands::helpOnly, (a, io) -> new ManPage(io).run(a)),
         new CommandSpec("help", "show the commands, or one command's flags: llmcap help [COMMAND]",
             "llmcap help [COMMAND]", Commands::helpOnly, HelpCommand::run));
+  }
+
+  /** `explain FIELD flags...` runs as the plan command's `--explain FIELD flags...`. */
+  private static int explain(String[] args, Io io) {
+    if (args.length == 0 || args[0].startsWith("-")) {
+      io.err().println("llmcap: explain needs a FIELD first, e.g. llmcap explain gpu_resources.min_gpus_per_replica --config FILE");
+      return Main.USAGE;
+    }
+    String[] planArgs = new String[args.length + 1];
+    planArgs[0] = "--explain";
+    System.arraycopy(args, 0, planArgs, 1, args.length);
+    return new PlanCommand(io).run(planArgs);
   }
 
   /** The command named NAME, if there is one. */

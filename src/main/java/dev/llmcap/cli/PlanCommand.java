@@ -71,6 +71,7 @@ final class PlanCommand {
     }
     try {
       String failOn = failOn(cl);
+      FigureCommand.checkFlags(cl);
       ConfigLoader loader = new ConfigLoader();
       loadConfigs(cl, loader);
       if (cl.hasOption("mode")) {
@@ -145,6 +146,9 @@ final class PlanCommand {
 
   private int emit(CommandLine cl, PlanRequest request, Object plan, Map<String, String> provenance)
       throws UsageException, IOException {
+    if (cl.getOptionValue("explain") != null) {
+      return FigureCommand.print(out, err, cl, plan);
+    }
     Exporters exporters = Exporters.defaults();
     boolean explain = cl.hasOption("explain");
     String formatFlag = cl.getOptionValue("format");

@@ -90,7 +90,9 @@ final class PlanOptionsSpec {
     o.addOption(value("export-autoscaling", "FILE", "also write the Kubernetes HPA and KEDA ScaledObject (YAML) to FILE"));
     o.addOption(value("k8s", "KIND", "hpa or keda: write only that autoscaler (the two manifests are alternatives; default both)"));
     o.addOption(flag("force", "overwrite an existing output file"));
-    o.addOption(flag("explain", "print the audit trace and where each input came from"));
+    o.addOption(Option.builder().longOpt("explain").hasArg().optionalArg(true).argName("FIELD")
+        .desc("print the audit trace and where each input came from; with FIELD (e.g. gpu_resources.min_gpus_per_replica) only the chain of rules, facts and assumptions behind that figure").build());
+    o.addOption(value("depth", "N", "with --explain FIELD: levels of the tree to show (default: all)"));
     o.addOption(flag("no-trace", "leave the audit trace out of JSON output"));
     o.addOption(value("fail-on", "VERDICT", "exit 1 when the plan is not ok: sla_miss (also infeasible) or infeasible, for CI gates"));
     // rules

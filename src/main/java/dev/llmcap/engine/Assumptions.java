@@ -142,6 +142,42 @@ public final class Assumptions {
     return new Assumptions(map);
   }
 
+  /** Folder of per-team override files (rules/teams/TEAM_ID.json), owned by platform teams. */
+  public static final String TEAMS_DIR = "teams";
+
+  /**
+   * The assumptions a team's plans use: these, with the entries of rules/teams/TEAM_ID.json (same shape as
+   * assumptions.json entries: name, value or text, source) merged in, each range-checked against the shared entry and
+   * its source shown as "team TEAM_ID (teams/TEAM_ID.json): SOURCE". Names in keep (e.g. --set overrides) are not
+   * replaced. A team without a file, or an id that is not a plain file name, gets these assumptions unchanged.
+   */
+  public Assumptions forTeam(Path rulesDir, String teamId, java.util.Set<String> keep) throws RuleSetException {
+    if (teamId == null || !teamId.matches("[A-Za-z0-9_.-]+") || teamId.startsWith(".")) {
+      return this;
+    }
+    Path file = rulesDir.resolve(TEAMS_DIR).resolve(teamId + ".json");
+    if (!Files.isRegularFile(file)) {
+      return this;
+    }
+    ObjectMapper mapper = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    Map<String, Assumption> map = new LinkedHashMap<>(byName);
+    String origin = "team " + teamId + " (" + TEAMS_DIR + "/" + teamId + ".json)";
+    for (Assumption a : readList(mapper, file)) {
+      Assumption base = map.get(a.getName());
+      if (base == null) {
+        throw new RuleSetException(file + ": '" + a.getName() + "' overrides no assumption of " + FILE);
+      }
+      if (keep.contains(a.getName())) {
+        continue;
+      }
+      Assumption next = base.withValue(a.getNumber(), a.getText(), origin + ": " + (a.getSource() == null ? "no source given" : a.getSource()));
+      checkRange(file, next);
+      map.put(a.getName(), next);
+    }
+    return new Assumptions(map);
+  }
+
   public List<Assumption> all() { return new ArrayList<>(byName.values()); }
 
   public Optional<Assumption> get(String name) { return Optional.ofNullable(byName.get(name)); }

@@ -3,6 +3,7 @@ package dev.llmcap.engine;
 import dev.llmcap.model.fact.Assumption;
 import dev.llmcap.model.fact.Finding;
 import dev.llmcap.model.fact.Quantity;
+import dev.llmcap.model.fact.Verdict;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -24,6 +25,10 @@ public final class AuditTrace extends DefaultAgendaEventListener implements Rule
   private String currentRule;
   private List<String> currentInputs = List.of();
   private List<String> currentAssumptions = List.of();
+  private String currentPackage = "";
+  private List<Integer> currentFrom = List.of();
+  private List<String> currentFacts = List.of();
+  private List<String> currentAssumptionNames = List.of();
   private int step;
   private final java.util.Map<String, Assumption> used = new java.util.TreeMap<>();
 
@@ -32,17 +37,32 @@ public final class AuditTrace extends DefaultAgendaEventListener implements Rule
     currentRule = event.getMatch().getRule().getName();
     List<String> inputs = new ArrayList<>();
     List<String> assumptions = new ArrayList<>();
+    List<Integer> from = new ArrayList<>();
+    List<String> facts = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (Object o : event.getMatch().getObjects()) {
       if (o instanceof Assumption) {
         Assumption a = (Assumption) o;
         used.put(a.getName(), a);
+        names.add(a.getName());
         assumptions.add(a.getName() + " = " + a.display() + (a.getSource() == null ? "" : " [" + a.getSource() + "]"));
       } else if (o != null) {
-        inputs.add(describe(o));
+        String d = describe(o);
+        inputs.add(d);
+        TraceEntry derived = entries.get(o);
+        if (derived != null) {
+          from.add(derived.getStep());
+        } else {
+          facts.add(d);
+        }
       }
     }
     currentInputs = inputs;
     currentAssumptions = assumptions;
+    currentPackage = event.getMatch().getRule().getPackageName();
+    currentFrom = from;
+    currentFacts = facts;
+    currentAssumptionNames = names;
   }
 
   private static String describe(Object o) {
@@ -61,21 +81,28 @@ public final class AuditTrace extends DefaultAgendaEventListener implements Rule
     String scope = "";
     String conclusion;
     String formula = "";
+    String subject = o.getClass().getSimpleName();
     if (o instanceof Quantity) {
       Quantity q = (Quantity) o;
+      subject = q.getName();
       scope = q.getScope();
       conclusion = q.getName() + " = " + Fmt.n(q.getValue()) + " " + q.getUnit();
       formula = q.getFormula();
     } else if (o instanceof Finding) {
       Finding f = (Finding) o;
+      subject = f.getKind();
       scope = f.getScope();
       conclusion = f.getKind() + ": " + f.getMessage();
       formula = f.getFix().isEmpty() ? "" : "fix: " + f.getFix();
+    } else if (o instanceof Verdict) {
+      subject = "verdict";
+      scope = ((Verdict) o).getScope();
+      conclusion = describe(o);
     } else {
       conclusion = describe(o);
     }
     entries.put(o, new TraceEntry(++step, event.getRule().getName(), scope, conclusion, formula, currentInputs,
-        currentAssumptions));
+        currentAssumptions, new TraceEntry.Links(currentPackage, subject, currentFrom, currentFacts, currentAssumptionNames)));
   }
 
   @Override

@@ -29,6 +29,7 @@ public final class LLMForecastEngine {
   private final RuleBase rules;
   private final Assumptions assumptions;
   private final Catalog catalog;
+  private final java.util.Set<String> overridden;
 
   /** An engine over rules/, gpu-catalog/ and model-catalog/ of -Dllmcap.home or the working directory. */
   public LLMForecastEngine() throws RuleSetException, CatalogException {
@@ -40,6 +41,7 @@ public final class LLMForecastEngine {
     this.workspace = workspace;
     this.catalog = Catalog.load(workspace.gpuCatalog(), workspace.modelCatalog());
     this.assumptions = Assumptions.load(workspace.rules()).withOverrides(assumptionOverrides);
+    this.overridden = java.util.Set.copyOf(assumptionOverrides.keySet());
     this.rules = RuleBase.load(workspace.rules());
   }
 
@@ -48,6 +50,13 @@ public final class LLMForecastEngine {
     this.catalog = base.catalog;
     this.rules = base.rules;
     this.assumptions = assumptions;
+    this.overridden = base.overridden;
+  }
+
+  /** The assumptions of a request's team: rules/teams/TEAM_ID.json over the shared ones, --set overrides kept. */
+  private Assumptions teamAssumptions(PlanRequest request) throws RuleSetException {
+    String team = request.getService() == null ? null : request.getService().getTeamId();
+    return assumptions.forTeam(workspace.rules(), team, overridden);
   }
 
   /** The same rules and catalogs with other assumption values (e.g. candidate calibrations); nothing is recompiled. */
@@ -65,10 +74,11 @@ public final class LLMForecastEngine {
    * what validation and calibration need).
    */
   public SessionResult evaluate(PlanRequest request, boolean withTrace) throws InputException, RuleSetException {
-    PreparedRequest prepared = new InputPreparer(catalog, assumptions).inference(request, Map.of());
+    Assumptions team = teamAssumptions(request);
+    PreparedRequest prepared = new InputPreparer(catalog, team).inference(request, Map.of());
     PlanRequest r = prepared.request();
     List<Object> inputs = List.of(r.getWorkload(), r.getModel(), r.getGpu(), r.getService());
-    return new PlanSession(rules, assumptions).run(inputs, prepared.gpus(), prepared.models(), INFERENCE_RULES, withTrace);
+    return new PlanSession(rules, team).run(inputs, prepared.gpus(), prepared.models(), INFERENCE_RULES, withTrace);
   }
 
   /** The seed's call: plan an inference workload for a model, every other input at its default. */
@@ -93,10 +103,11 @@ public final class LLMForecastEngine {
     if (request.getMode() != null && !"inference".equals(request.getMode())) {
       throw new InputException("mode must be inference or training (got \"" + request.getMode() + "\")");
     }
-    PreparedRequest prepared = new InputPreparer(catalog, assumptions).inference(request, provenance);
+    Assumptions team = teamAssumptions(request);
+    PreparedRequest prepared = new InputPreparer(catalog, team).inference(request, provenance);
     PlanRequest r = prepared.request();
     List<Object> inputs = List.of(r.getWorkload(), r.getModel(), r.getGpu(), r.getService());
-    SessionResult result = new PlanSession(rules, assumptions).run(inputs, prepared.gpus(), prepared.models(), INFERENCE_RULES, withTrace);
+    SessionResult result = new PlanSession(rules, team).run(inputs, prepared.gpus(), prepared.models(), INFERENCE_RULES, withTrace);
     return new ExplainedPlan(InferencePlanAssembler.assemble(prepared, result, rules, withTrace), prepared.provenance());
   }
 
@@ -123,10 +134,11 @@ public final class LLMForecastEngine {
     if (request.getMode() != null && !"training".equals(request.getMode())) {
       throw new InputException("planTraining needs mode training (got \"" + request.getMode() + "\")");
     }
-    PreparedRequest prepared = new TrainingPreparer(catalog, assumptions).prepare(request, provenance);
+    Assumptions team = teamAssumptions(request);
+    PreparedRequest prepared = new TrainingPreparer(catalog, team).prepare(request, provenance);
     PlanRequest r = prepared.request();
     List<Object> inputs = List.of(r.getTraining(), r.getModel(), r.getGpu(), r.getService());
-    SessionResult result = new PlanSession(rules, assumptions).run(inputs, prepared.gpus(), prepared.models(), TRAINING_RULES, withTrace);
+    SessionResult result = new PlanSession(rules, team).run(inputs, prepared.gpus(), prepared.models(), TRAINING_RULES, withTrace);
     return TrainingPlanAssembler.assemble(prepared, result, rules, withTrace);
   }
 

@@ -1,5 +1,6 @@
 package dev.llmcap.engine;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -15,9 +16,31 @@ public final class TraceEntry {
   private final String formula;
   private final List<String> inputs;
   private final List<String> assumptions;
+  private final Links links;
+
+  /**
+   * What an explanation needs beyond the printed entry: the DRL package of the rule, the subject concluded (a quantity's
+   * name, a finding's kind, or the fact type), the steps of the derived facts the rule matched, the input and catalog
+   * facts it matched, and the names of the assumptions it matched. Not part of the plan's JSON.
+   */
+  public record Links(String rulePackage, String subject, List<Integer> fromSteps, List<String> facts, List<String> assumptionNames) {
+    public Links {
+      fromSteps = List.copyOf(fromSteps);
+      facts = List.copyOf(facts);
+      assumptionNames = List.copyOf(assumptionNames);
+    }
+
+    static final Links NONE = new Links("", "", List.of(), List.of(), List.of());
+  }
 
   public TraceEntry(int step, String rule, String scope, String conclusion, String formula, List<String> inputs,
       List<String> assumptions) {
+    this(step, rule, scope, conclusion, formula, inputs, assumptions, Links.NONE);
+  }
+
+  public TraceEntry(int step, String rule, String scope, String conclusion, String formula, List<String> inputs,
+      List<String> assumptions, Links links) {
+    this.links = links;
     this.step = step;
     this.rule = rule;
     this.scope = scope;
@@ -34,4 +57,7 @@ public final class TraceEntry {
   public String getFormula() { return formula; }
   public List<String> getInputs() { return inputs; }
   public List<String> getAssumptions() { return assumptions; }
+  /** The links an explanation follows (not serialised). */
+  @JsonIgnore
+  public Links links() { return links; }
 }
