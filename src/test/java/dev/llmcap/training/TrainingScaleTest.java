@@ -124,6 +124,17 @@ class TrainingScaleTest {
   }
 
   @Test
+  void aFineGrainedMoeSplitsItsExpertsAndPaysForRouting() throws Exception {
+    List<String> a = base("deepseek-v3", "H100-80GB", 2048, 4096, 15360);
+    a.set(a.indexOf("BF16"), "FP8");
+    JsonNode p = plan(a);
+    assertTrue(p.path("layout_search").path("expert_parallel").asInt() > 1, "256 experts are split over EP: " + p.path("layout_search").path("layout"));
+    assertTrue(term(p, "moe_imbalance") > 0, "routing imbalance and small expert GEMMs cost time");
+    double mfu = p.path("layout_search").path("achieved_mfu").asDouble();
+    assertTrue(mfu < 0.35, "MoE MFU stays below dense (DeepSeek-V3 report: about 17-20% of the FP8 peak); predicted " + mfu);
+  }
+
+  @Test
   void youngDalyIntervalMatchesItsFormulaAndGoodputLowersTheRun() throws Exception {
     JsonNode p = plan(base("llama-3.1-405b", "H100-80GB", 16384, 8192, 2048));
     JsonNode g = p.path("goodput");

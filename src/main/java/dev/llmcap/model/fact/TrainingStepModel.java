@@ -9,7 +9,7 @@ package dev.llmcap.model.fact;
 public record TrainingStepModel(String gpu, int fastDomain, double fastGBps, double scaleOutGBps, double collectiveLatencyS, double ringStepLatencyS,
     int hidden, int heads, int kvHeads, int headDim, int layers, int moeLayers, int experts, int topK, int seq,
     double flopsPerToken, double modelFlopsPerToken, double peakTflops, double efficiency, boolean recompute,
-    double activationBytes, double expertParamFraction, double expertComputeFraction, double imbalance, double moeNodeLimit,
+    double activationBytes, double expertParamFraction, double expertComputeFraction, double imbalance, double moeNodeLimit, double moeGemmHalfTokens,
     double tpOverlap, double dpOverlap, double zeroOverlap, double cpOverlap, double epOverlap,
     String vpSizes, String cpSizes, int cpMinTokens, String fixedLayout) {
 
