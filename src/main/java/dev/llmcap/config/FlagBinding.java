@@ -76,6 +76,7 @@ public final class FlagBinding {
     training("lora-rank", "training.lora_rank", Kind.INTEGER);
     training("num-gpus", "training.num_gpus", Kind.INTEGER);
     training("target-days", "training.target_days", Kind.NUMBER);
+    training("layout", "training.layout", Kind.TEXT);
   }
 
   private static void training(String flag, String path, Kind kind) {

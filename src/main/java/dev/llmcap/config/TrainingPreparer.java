@@ -48,6 +48,7 @@ public final class TrainingPreparer {
     if (t.getLoraRank() != null && (t.getMethod() == null || "full".equals(t.getMethod()))) {
       problems.add("training.lora_rank applies to method lora or qlora (got method " + (t.getMethod() == null ? "full (default)" : t.getMethod()) + ")");
     }
+    Map<String, String> from = new LinkedHashMap<>(provenance);
     Optional<ModelSpec> model = Optional.empty();
     if (r.getModel().getModelName() != null) {
       model = catalog.model(r.getModel().getModelName());
@@ -55,11 +56,23 @@ public final class TrainingPreparer {
         problems.add("model.model_name '" + r.getModel().getModelName() + "' is not in the model catalog; known models: " + catalog.modelIds());
       }
     }
-    Map<String, String> from = new LinkedHashMap<>(provenance);
     String gpuName = r.getGpu().getGpuType();
     Optional<GpuSpec> gpu = gpuName == null ? Optional.empty() : catalog.gpu(gpuName);
     if (gpuName != null && gpu.isEmpty()) {
       problems.add("gpu.gpu_type '" + gpuName + "' is not in the GPU catalog; known GPUs: " + catalog.gpuIds());
+    }
+    if (t.getLayout() != null && problems.isEmpty()) {
+      String canonical = LayoutSpec.check(t.getLayout(), t.getNumGpus(), model, gpu, problems);
+      if (canonical != null) {
+        t.setLayout(canonical);
+        if (t.getNumGpus() == null) {
+          t.setNumGpus(LayoutSpec.gpus(canonical));
+          from.put("training.num_gpus", "from training.layout " + canonical);
+        }
+        if (t.getTargetDays() != null) {
+          problems.add("training.layout fixes the GPU count; drop training.target_days (or the layout, to let the plan size the cluster)");
+        }
+      }
     }
     if (!problems.isEmpty()) {
       throw new InputException(problems);

@@ -24,6 +24,7 @@ public final class SessionResult {
   private final Map<String, EfficiencySource> efficiencySources = new LinkedHashMap<>();
   private final List<TraceEntry> trace;
   private final List<Assumption> assumptionsUsed;
+  private final List<dev.llmcap.model.fact.LayoutOption> layoutOptions = new ArrayList<>();
   private ModelSpec model;
   private ArchitectureSummary architecture;
 
@@ -44,6 +45,8 @@ public final class SessionResult {
       } else if (o instanceof EfficiencySource) {
         EfficiencySource e = (EfficiencySource) o;
         efficiencySources.put(e.getGpu(), e);
+      } else if (o instanceof dev.llmcap.model.fact.LayoutOption) {
+        layoutOptions.add((dev.llmcap.model.fact.LayoutOption) o);
       } else if (o instanceof ModelSpec) {
         model = (ModelSpec) o;
       } else if (o instanceof ArchitectureSummary) {
@@ -52,6 +55,18 @@ public final class SessionResult {
     }
     findings.sort((a, b) -> (a.getScope() + a.getKind() + a.getMessage()).compareTo(b.getScope() + b.getKind() + b.getMessage()));
     recommendations.sort((a, b) -> a.getGpu().compareTo(b.getGpu()));
+    layoutOptions.sort((a, b) -> a.gpu().equals(b.gpu()) ? Integer.compare(a.rank(), b.rank()) : a.gpu().compareTo(b.gpu()));
+  }
+
+  /** The training layouts compared on a GPU's planned cluster, fastest first. */
+  public List<dev.llmcap.model.fact.LayoutOption> layoutOptions(String gpu) {
+    List<dev.llmcap.model.fact.LayoutOption> out = new ArrayList<>();
+    for (dev.llmcap.model.fact.LayoutOption o : layoutOptions) {
+      if (o.gpu().equals(gpu)) {
+        out.add(o);
+      }
+    }
+    return out;
   }
 
   public Optional<Quantity> quantity(String scope, String name) {

@@ -14,7 +14,7 @@ import java.util.Optional;
 final class TrainingHeadline {
   private TrainingHeadline() {}
 
-  static List<String> lines(String verdict, GpuResources g, TrainingMetrics m, DataParallelConfig dp, Cost c, Optional<Verdict> v) {
+  static List<String> lines(String verdict, GpuResources g, TrainingMetrics m, DataParallelConfig dp, Cost c, Optional<Verdict> v, Double achievedMfu) {
     List<String> out = new ArrayList<>();
     if ("infeasible".equals(verdict) || g.requiredGpus() == null || g.tensorParallel() == null) {
       out.add("INFEASIBLE: " + v.map(Verdict::getReason).orElse("no layout of " + g.recommendedGpuType() + " holds this run"));
@@ -32,7 +32,8 @@ final class TrainingHeadline {
     out.add(first.toString());
     out.add(Fmt.n(g.gpuMemoryPerGpuGb()) + " GB per GPU" + ("model load".equals(g.peakMemoryPhase()) ? " (peak at model load)" : "")
         + " of " + Fmt.n(g.usableMemoryGb()) + " GB usable; "
-        + Fmt.n(m.tokensPerSecondPerGpu()) + " tokens/s per GPU (MFU " + Fmt.n(m.mfu()) + "), " + m.totalSteps() + " steps");
+        + Fmt.n(m.tokensPerSecondPerGpu()) + " tokens/s per GPU (MFU " + Fmt.n(achievedMfu) + " achieved, compute efficiency " + Fmt.n(m.mfu()) + "), "
+        + m.totalSteps() + " steps");
     if (!"ok".equals(verdict)) {
       v.ifPresent(x -> out.add(verdict.toUpperCase(Locale.ROOT) + ": " + x.getReason()));
       v.map(Verdict::getFix).filter(f -> !f.isEmpty()).ifPresent(f -> out.add("Nearest fix: " + f));

@@ -12,6 +12,13 @@ import dev.llmcap.model.TrainingCapacityPlan.Cost;
 import dev.llmcap.model.TrainingCapacityPlan.DataParallelConfig;
 import dev.llmcap.model.TrainingCapacityPlan.GpuOption;
 import dev.llmcap.model.TrainingCapacityPlan.GpuResources;
+import dev.llmcap.model.TrainingCapacityPlan.Goodput;
+import dev.llmcap.model.TrainingCapacityPlan.LayoutChoice;
+import dev.llmcap.model.TrainingCapacityPlan.LayoutSearch;
+import dev.llmcap.model.fact.LayoutOption;
+import dev.llmcap.model.fact.StepTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.llmcap.model.TrainingCapacityPlan.Storage;
 import dev.llmcap.model.TrainingCapacityPlan.TrainingMetrics;
 import dev.llmcap.model.TrainingInput;
@@ -63,6 +70,11 @@ final class TrainingPlanAssembler {
     DataParallelConfig dp = new DataParallelConfig(r.whole(s, "data_parallel_size"), r.whole(s, "effective_batch_size"),
         r.whole(s, "gradient_accumulation_steps"), t.getMicroBatchSize(), t.getGlobalBatchSize(), t.getGradientAccumulationSteps(),
         r.finding(s, "batch_adjusted").map(Finding::getMessage).orElse(null));
+    LayoutSearch layout = layoutSearch(r, s);
+    Goodput goodput = r.value(s, "goodput") == null ? null : new Goodput(round(r.value(s, "job_mtbf_hours")), round(r.value(s, "checkpoint_write_s")),
+        round(r.value(s, "checkpoint_interval_hours")), round(r.value(s, "goodput")), round(r.value(s, "expected_failures")),
+        round(r.value(s, "estimated_duration_days")), round(r.value(s, "expected_duration_days")), round(r.value(s, "ideal_gpu_hours")),
+        round(r.value(s, "gpu_hours")));
     Storage storage = new Storage(round(r.value("", "checkpoint_full_state_gb")), round(r.value("", "dataset_storage_gb")),
         round(r.value("", "total_storage_gb")), round(r.value("", "checkpoint_weights_only_gb")), round(r.value("", "checkpoint_storage_gb")),
         r.value("", "token_id_bytes"));
@@ -75,7 +87,7 @@ final class TrainingPlanAssembler {
     v.ifPresent(x -> findings.add(new PlanFinding(s, "verdict", x.getStatus() + ": " + x.getReason(), emptyToNull(x.getFix()))));
     for (Finding f : r.findings(s, true)) {
       if (!f.getKind().equals("price") && !f.getKind().equals("sharding") && !f.getKind().equals("no_price")
-          && !f.getKind().equals("peak_memory_phase")) {
+          && !f.getKind().equals("peak_memory_phase") && !f.getKind().equals("layout") && !f.getKind().equals("binding")) {
         findings.add(new PlanFinding(f.getScope(), f.getKind(), f.getMessage(), emptyToNull(f.getFix())));
       }
     }
@@ -83,10 +95,28 @@ final class TrainingPlanAssembler {
     for (Assumption a : r.assumptionsUsed()) {
       used.add(new AssumptionUsed(a.getName(), a.getNumber(), a.getText(), emptyToNull(a.getUnit()), a.getDescription(), a.getSource()));
     }
-    List<String> headline = TrainingHeadline.lines(verdict, gpu, metrics, dp, cost, v);
+    List<String> headline = TrainingHeadline.lines(verdict, gpu, metrics, dp, cost, v, layout == null ? null : layout.achievedMfu());
     return new TrainingCapacityPlan("training", verdict, headline, t, req.getModel(), req.getGpu(), req.getService(), InferencePlanAssembler.modelSummary(r),
-        gpu, metrics, dp, storage, cost, findings, options.size() > 1 ? options : null, used, new RulesInfo(rules.dir().toString(), rules.hash(), rules.ruleFiles()),
+        gpu, metrics, dp, layout, goodput, storage, cost, findings, options.size() > 1 ? options : null, used, new RulesInfo(rules.dir().toString(), rules.hash(), rules.ruleFiles()),
         withTrace ? r.trace() : null);
+  }
+
+  /** The chosen layout and its step terms as the rules derived them (null when no layout fits). */
+  private static LayoutSearch layoutSearch(SessionResult r, String s) {
+    if (r.value(s, "step_time_s") == null) {
+      return null;
+    }
+    Map<String, Double> terms = new LinkedHashMap<>();
+    for (String name : StepTime.NAMES) {
+      terms.put(name, round(r.value(s, "step_" + name + "_s")));
+    }
+    List<LayoutChoice> choices = new ArrayList<>();
+    for (LayoutOption o : r.layoutOptions(s)) {
+      choices.add(new LayoutChoice(o.rank(), o.layout(), o.sharding(), round(o.stepSeconds()), round(o.peakGb()), o.keepsBatch(), o.largestOverhead()));
+    }
+    return new LayoutSearch(r.finding(s, "layout").map(Finding::getMessage).orElse(null), r.whole(s, "virtual_pipeline_stages"),
+        r.whole(s, "context_parallel"), r.whole(s, "expert_parallel"), round(r.value(s, "step_time_s")), terms,
+        r.finding(s, "binding").map(Finding::getMessage).orElse(null), round(r.value(s, "achieved_mfu")), choices.isEmpty() ? null : choices);
   }
 
   /** Every GPU planned, ordered for display: finishing runs with a price (cheapest first), then without, then the rest. */

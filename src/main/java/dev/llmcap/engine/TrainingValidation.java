@@ -12,6 +12,7 @@ import dev.llmcap.model.TrainingInput;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,30 +20,41 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Scores the training rules against published training throughput (the calibration training.csv layout: model, gpu,
- * gpu_count, precision, seq_len, global_batch, micro_batch, task, notes, tokens_per_sec_per_gpu): plans each usable row
- * and compares tokens/s per GPU. Used by the accuracy tests and by a validate command.
+ * Scores the training rules against published training runs (the calibration training.csv layout: model, gpu,
+ * gpu_count, parallelism, precision, seq_len, global_batch, micro_batch, tokens_trained, gpu_hours,
+ * tokens_per_sec_per_gpu, mfu_pct, notes, derived): plans each usable row (at its stated layout when it gives one) and
+ * compares whichever the row states: tokens/s per GPU (measured, not derived), GPU-hours for its tokens and GPUs, or MFU
+ * at its layout. Used by the accuracy tests and by the validate command.
  */
 public final class TrainingValidation {
-  /** One scored (or skipped) row. */
-  public record Row(String id, String model, String gpu, Integer gpus, String precision, int seqLen, String method,
-      boolean checkpointing, double measured, Double predicted, Double errorPct, String skipped) {}
+  /** Metrics scored, in report order. */
+  public static final List<String> METRICS = List.of("tokens_per_s_per_gpu", "gpu_hours", "mfu");
 
-  /** All rows and the median absolute percentage error of the scored ones. */
-  public record Report(List<Row> rows, double medianAbsErrorPct, int scored) {
-    /** A fixed-width table, one line per row, then the median. */
+  /** One scored (or skipped) row and metric. */
+  public record Row(String id, String metric, String model, String gpu, Integer gpus, String precision, int seqLen, String method,
+      boolean checkpointing, boolean moe, String layout, double measured, Double predicted, Double errorPct, String skipped) {}
+
+  /** Median absolute error of one metric over dense or MoE rows. */
+  public record Summary(String metric, String group, int rows, double medianAbsErrorPct) {}
+
+  /** All rows, the median absolute percentage error of tokens/s per GPU (dense and MoE), and per metric and group. */
+  public record Report(List<Row> rows, double medianAbsErrorPct, int scored, List<Summary> summaries) {
+    /** A fixed-width table, one line per row, then the medians. */
     public String table() {
       StringBuilder sb = new StringBuilder();
-      sb.append(String.format(Locale.ROOT, "%-7s %-12s %-10s %5s %-5s %6s %-5s %-4s %10s %10s %8s%n", "id", "model", "gpu", "gpus",
-          "prec", "seq", "meth", "ckpt", "measured", "predicted", "error"));
+      sb.append(String.format(Locale.ROOT, "%-7s %-20s %-15s %-10s %6s %-5s %6s %-5s %-4s %-26s %10s %10s %8s%n", "id", "metric", "model", "gpu", "gpus",
+          "prec", "seq", "meth", "ckpt", "layout", "measured", "predicted", "error"));
       for (Row r : rows) {
         if (r.skipped() != null) {
-          sb.append(String.format(Locale.ROOT, "%-7s skipped: %s%n", r.id(), r.skipped()));
+          sb.append(String.format(Locale.ROOT, "%-7s %-20s skipped: %s%n", r.id(), r.metric(), r.skipped()));
           continue;
         }
-        sb.append(String.format(Locale.ROOT, "%-7s %-12s %-10s %5s %-5s %6d %-5s %-4s %10.0f %10.0f %+7.1f%%%n", r.id(), r.model(), r.gpu(),
-            r.gpus() == null ? "-" : r.gpus(), r.precision(), r.seqLen(), r.method(), r.checkpointing() ? "yes" : "no", r.measured(),
-            r.predicted(), r.errorPct()));
+        sb.append(String.format(Locale.ROOT, "%-7s %-20s %-15s %-10s %6s %-5s %6d %-5s %-4s %-26s %10.4g %10.4g %+7.1f%%%n", r.id(), r.metric(),
+            r.model(), r.gpu(), r.gpus() == null ? "-" : r.gpus(), r.precision(), r.seqLen(), r.method(), r.checkpointing() ? "yes" : "no",
+            r.layout(), r.measured(), r.predicted(), r.errorPct()));
+      }
+      for (Summary m : summaries) {
+        sb.append(String.format(Locale.ROOT, "median absolute error of %s (%s): %.1f%% over %d rows%n", m.metric(), m.group(), m.medianAbsErrorPct(), m.rows()));
       }
       sb.append(String.format(Locale.ROOT, "median absolute error of tokens/s per GPU: %.1f%% over %d rows%n", medianAbsErrorPct, scored));
       sb.append("(* the run does not fit those GPUs in llmcap's memory model; its per-GPU rate without a layout is scored)\n");
@@ -52,25 +64,39 @@ public final class TrainingValidation {
 
   private static final Pattern LEADING_INT = Pattern.compile("^\\s*(\\d+)");
   private static final Pattern MILLION_TOKENS = Pattern.compile("^\\s*(\\d+(?:\\.\\d+)?)M tokens");
+  private static final Pattern TOKENS = Pattern.compile("^\\s*(\\d+(?:\\.\\d+)?)\\s*([TBM])");
+  private static final Pattern DEGREE = Pattern.compile("\\b(TP|PP|VP|CP|EP|DP|ZERO)(\\d+)\\b");
 
   private TrainingValidation() {}
 
-  /** Plans every row of a training calibration CSV with the engine and scores tokens/s per GPU. */
+  /** Plans every row of a training calibration CSV with the engine and scores what each row states. */
   public static Report score(LLMForecastEngine engine, Path csv) throws IOException {
     List<Row> rows = new ArrayList<>();
     for (Map<String, String> f : read(csv)) {
-      rows.add(scoreRow(engine, f));
+      rows.addAll(scoreRow(engine, f));
     }
-    List<Double> errors = new ArrayList<>();
-    for (Row r : rows) {
-      if (r.errorPct() != null) {
-        errors.add(Math.abs(r.errorPct()));
+    List<Double> tps = new ArrayList<>();
+    List<Summary> summaries = new ArrayList<>();
+    for (String metric : METRICS) {
+      for (boolean moe : new boolean[] {false, true}) {
+        List<Double> errors = new ArrayList<>();
+        for (Row r : rows) {
+          if (r.errorPct() != null && r.metric().equals(metric) && r.moe() == moe) {
+            errors.add(Math.abs(r.errorPct()));
+            if (metric.equals(METRICS.get(0))) {
+              tps.add(Math.abs(r.errorPct()));
+            }
+          }
+        }
+        if (!errors.isEmpty()) {
+          summaries.add(new Summary(metric, moe ? "MoE" : "dense", errors.size(), median(errors)));
+        }
       }
     }
-    return new Report(rows, median(errors), errors.size());
+    return new Report(rows, median(tps), tps.size(), summaries);
   }
 
-  private static Row scoreRow(LLMForecastEngine engine, Map<String, String> f) {
+  private static List<Row> scoreRow(LLMForecastEngine engine, Map<String, String> f) {
     String id = f.getOrDefault("id", "?");
     String modelName = f.getOrDefault("model", "");
     String gpuField = f.getOrDefault("gpu", "");
@@ -79,11 +105,28 @@ public final class TrainingValidation {
     boolean ckpt = f.getOrDefault("notes", "").contains("activation checkpointing=True");
     Integer gpus = integer(f.get("gpu_count"));
     Integer seq = integer(f.get("seq_len"));
-    Double measured = number(f.get("tokens_per_sec_per_gpu"));
+    String layout = layout(f.getOrDefault("parallelism", ""));
+    boolean derivedTps = f.getOrDefault("derived", "").contains("tokens_per_sec_per_gpu");
+    Double tps = derivedTps ? null : number(f.get("tokens_per_sec_per_gpu"));
+    Double gpuHours = number(f.get("gpu_hours"));
+    Double tokens = tokens(f.get("tokens_trained"));
+    Double mfu = number(f.get("mfu_pct"));
+    Map<String, Double> measured = new LinkedHashMap<>();
+    if (tps != null) {
+      measured.put("tokens_per_s_per_gpu", tps);
+    }
+    if (gpuHours != null && tokens != null) {
+      measured.put("gpu_hours", gpuHours);
+    }
+    if (mfu != null && tps == null && layout != null) {
+      measured.put("mfu", mfu / 100.0);
+    }
     String gpuName = engine.catalog().gpu(gpuField).isPresent() ? gpuField : gpuField.replaceFirst("\\s*\\(.*$", "");
+    boolean moe = engine.catalog().model(modelName).map(m -> m.getExperts() > 0).orElse(false);
     String skip = null;
-    if (measured == null) {
-      skip = "no tokens/s per GPU";
+    if (measured.isEmpty()) {
+      skip = gpuHours != null ? "GPU-hours without a token count" : mfu != null ? "MFU without a layout" : "no tokens/s per GPU, GPU-hours or MFU";
+      measured.put(gpuHours != null ? "gpu_hours" : mfu != null ? "mfu" : "tokens_per_s_per_gpu", 0.0);
     } else if (seq == null) {
       skip = "no sequence length";
     } else if (engine.catalog().model(modelName).isEmpty()) {
@@ -95,18 +138,34 @@ public final class TrainingValidation {
     if (skip == null && batch == null) {
       skip = "no global batch";
     }
+    List<Row> out = new ArrayList<>();
     if (skip != null) {
-      return new Row(id, modelName, gpuField, gpus, precision, seq == null ? 0 : seq, method, ckpt, measured == null ? 0 : measured,
-          null, null, skip);
+      for (Map.Entry<String, Double> e : measured.entrySet()) {
+        out.add(new Row(id, e.getKey(), modelName, gpuField, gpus, precision, seq == null ? 0 : seq, method, ckpt, moe, layout, e.getValue(), null, null, skip));
+      }
+      return out;
     }
     gpuName = engine.catalog().gpu(gpuName).get().getId();
-    TrainingInput t = new TrainingInput((long) batch * seq * 100, seq, 1, batch);
+    Integer planGpus = gpus;
+    String scale = "";
+    if (planGpus == null && measured.containsKey("gpu_hours")) {
+      try {
+        planGpus = (int) engine.assumptions().number("validate.training_default_gpus");
+      } catch (RuleSetException e) {
+        return List.of(new Row(id, "gpu_hours", modelName, gpuName, null, precision, seq, method, ckpt, moe, layout, measured.get("gpu_hours"), null, null,
+            "no GPU count and no validate.training_default_gpus assumption"));
+      }
+      scale = "~";
+    }
+    long dataset = measured.containsKey("gpu_hours") ? Math.round(tokens) : (long) batch * seq * 100;
+    TrainingInput t = new TrainingInput(dataset, seq, 1, batch);
     t.setTrainingPrecision(precision);
     t.setGradientCheckpointing(ckpt);
     t.setMethod(method);
     t.setMicroBatchSize(integer(f.get("micro_batch")));
-    t.setNumGpus(gpus);
+    t.setNumGpus(planGpus);
     t.setOptimizerType("AdamW");
+    t.setLayout(layout);
     ModelConfig m = new ModelConfig();
     m.setModelName(modelName);
     PlanRequest r = new PlanRequest();
@@ -115,22 +174,74 @@ public final class TrainingValidation {
     r.setModel(m);
     r.getGpu().setGpuType(gpuName);
     r.getOptions().setIncludeCost(false);
+    String shown = layout == null ? "searched" : layout;
     try {
       TrainingCapacityPlan plan = engine.planTraining(r, Map.of(), false);
-      Double predicted = plan.trainingMetrics().tokensPerSecondPerGpu();
-      if (predicted == null) {
-        // the run does not fit the row's GPUs under llmcap's memory model: score the per-GPU rate the rules still derive
-        predicted = plan.trainingMetrics().idealTokensPerSecondPerGpu();
-        method = method + "*";
+      if (plan.layoutSearch() != null && plan.layoutSearch().layout() != null) {
+        shown = (layout == null ? "~" : "") + plan.layoutSearch().layout();
       }
-      if (predicted == null) {
-        return new Row(id, modelName, gpuName, gpus, precision, seq, method, ckpt, measured, null, null, "no throughput derived");
+      for (Map.Entry<String, Double> e : measured.entrySet()) {
+        Double predicted;
+        String meth = method;
+        switch (e.getKey()) {
+          case "gpu_hours":
+            predicted = plan.goodput() == null ? null : plan.goodput().expectedGpuHours();
+            break;
+          case "mfu":
+            predicted = plan.layoutSearch() == null ? null : plan.layoutSearch().achievedMfu();
+            break;
+          default:
+            predicted = plan.trainingMetrics().tokensPerSecondPerGpu();
+            if (predicted == null && layout == null) {
+              // the run does not fit the row's GPUs under llmcap's memory model: score the per-GPU rate the rules still derive
+              predicted = plan.trainingMetrics().idealTokensPerSecondPerGpu();
+              meth = method + "*";
+            }
+        }
+        if (predicted == null) {
+          String why = plan.findings().stream().filter(x -> "verdict".equals(x.kind())).map(x -> x.message()).findFirst().orElse("no figure derived");
+          out.add(new Row(id, e.getKey(), modelName, gpuName, planGpus, precision, seq, meth, ckpt, moe, shown, e.getValue(), null, null, why));
+        } else {
+          out.add(new Row(id, e.getKey(), modelName, gpuName, planGpus, precision, seq, meth + scale, ckpt, moe, shown, e.getValue(), predicted,
+              (predicted / e.getValue() - 1) * 100, null));
+        }
       }
-      double err = (predicted / measured - 1) * 100;
-      return new Row(id, modelName, gpuName, gpus, precision, seq, method, ckpt, measured, predicted, err, null);
     } catch (InputException | RuleSetException e) {
-      return new Row(id, modelName, gpuName, gpus, precision, seq, method, ckpt, measured, null, null, e.getMessage());
+      for (Map.Entry<String, Double> x : measured.entrySet()) {
+        out.add(new Row(id, x.getKey(), modelName, gpuName, planGpus, precision, seq, method, ckpt, moe, shown, x.getValue(), null, null, e.getMessage()));
+      }
     }
+    return out;
+  }
+
+  /** The fixed layout of a parallelism column: "TP4 PP4 CP1 VP20" -> TP4,PP4,CP1,VP20; FSDP FULL_SHARD -> TP1,PP1,ZERO3. */
+  private static String layout(String parallelism) {
+    if (parallelism.toUpperCase(Locale.ROOT).contains("FSDP")) {
+      return "TP1,PP1,ZERO3";
+    }
+    Matcher m = DEGREE.matcher(parallelism.toUpperCase(Locale.ROOT));
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      sb.append(sb.length() == 0 ? "" : ",").append(m.group(1)).append(m.group(2));
+    }
+    return sb.length() == 0 ? null : sb.toString();
+  }
+
+  /** Tokens such as 2.0T, 15.6T, 300B. */
+  private static Double tokens(String v) {
+    if (v == null) {
+      return null;
+    }
+    Matcher m = TOKENS.matcher(v);
+    if (!m.find()) {
+      return null;
+    }
+    double scale = switch (m.group(2)) {
+      case "T" -> 1e12;
+      case "B" -> 1e9;
+      default -> 1e6;
+    };
+    return Double.parseDouble(m.group(1)) * scale;
   }
 
   /** Global batch in sequences: a number, or "4M tokens" divided by the sequence length (4M = 4 x 2^20 tokens). */

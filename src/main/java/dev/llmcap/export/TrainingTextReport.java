@@ -63,18 +63,49 @@ public final class TrainingTextReport {
       row("micro x accumulation x DP", d.microBatchSize() + " x " + d.gradientAccumulationSteps() + " x " + d.dataParallelSize()
           + " = " + d.effectiveBatchSize(), "sequences");
       var m = p.trainingMetrics();
+      var ls = p.layoutSearch();
+      if (ls != null) {
+        section("Layout search (predicted step time)");
+        row("layout", ls.layout(), "");
+        row("step time", num(ls.stepTimeS()), "s");
+        ls.stepTermsS().forEach((k, v) -> {
+          if (v != null && v > 0) {
+            row("  " + k.replace('_', ' '), num(v), "s");
+          }
+        });
+        line("  " + ls.binding());
+        if (ls.fastestLayouts() != null) {
+          line(String.format(Locale.ROOT, "  %-4s %-34s %-26s %10s %10s  %s", "rank", "layout", "sharding", "step s", "GB/GPU", "largest overhead"));
+          for (var o : ls.fastestLayouts()) {
+            line(String.format(Locale.ROOT, "  %-4d %-34s %-26s %10s %10s  %s", o.rank(), o.layout(), o.sharding(), num(o.stepTimeS()),
+                num(o.peakMemoryPerGpuGb()), o.largestOverhead() + (o.keepsGlobalBatch() ? "" : " (changes the global batch)")));
+          }
+        }
+      }
       section("Throughput and duration");
       row("tokens/s per GPU", num(m.tokensPerSecondPerGpu()), "tokens/s");
-      if (m.pipelineBubbleFraction() != null && m.pipelineBubbleFraction() > 0) {
-        row("  before the pipeline bubble of " + num(m.pipelineBubbleFraction()), num(m.idealTokensPerSecondPerGpu()), "tokens/s");
+      if (ls != null) {
+        row("  achieved MFU", num(ls.achievedMfu()), "");
+        row("  at full compute efficiency, no communication", num(m.idealTokensPerSecondPerGpu()), "tokens/s");
       }
       row("tokens/s total", num(m.totalTokensPerSecond()), "tokens/s");
       row("FLOPs per token (executed)", num(m.flopsPerToken()), "FLOPs");
-      row("peak x MFU", num(m.peakTflops()) + " x " + num(m.mfu()), "TFLOP/s");
+      row("peak x compute efficiency", num(m.peakTflops()) + " x " + num(m.mfu()), "TFLOP/s");
       row("steps per epoch / total", m.stepsPerEpoch() + " / " + m.totalSteps(), "");
-      row("duration", num(m.estimatedDurationHours()) + " h = " + num(m.estimatedDurationDays()) + " days", "");
+      row("duration without failures", num(m.estimatedDurationHours()) + " h = " + num(m.estimatedDurationDays()) + " days", "");
       row("with 2x / 4x the GPUs", num(m.durationHoursAt2xGpus()) + " / " + num(m.durationHoursAt4xGpus()), "hours");
-      row("GPU-hours", num(m.gpuHours()), "");
+      var gp = p.goodput();
+      if (gp != null) {
+        section("Goodput (failures, checkpoints, restarts)");
+        row("job MTBF", num(gp.jobMtbfHours()), "hours");
+        row("checkpoint write / Young-Daly interval", num(gp.checkpointWriteS()) + " s / " + num(gp.checkpointIntervalHours()) + " h", "");
+        row("goodput", num(gp.goodput()), "");
+        row("expected interruptions", num(gp.expectedFailures()), "");
+        row("wall clock, ideal / expected", num(gp.idealDurationDays()) + " / " + num(gp.expectedDurationDays()), "days");
+        row("GPU-hours, ideal / expected", num(gp.idealGpuHours()) + " / " + num(gp.expectedGpuHours()), "");
+      } else {
+        row("GPU-hours", num(m.gpuHours()), "");
+      }
     }
     var st = p.storage();
     section("Storage");

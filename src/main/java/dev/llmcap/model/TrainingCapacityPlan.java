@@ -16,7 +16,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"mode", "verdict", "headline", "training_input", "model_config", "gpu_config", "service", "model",
-    "gpu_resources", "training_metrics", "data_parallel_config", "storage", "cost", "findings", "gpu_options", "assumptions",
+    "gpu_resources", "training_metrics", "data_parallel_config", "layout_search", "goodput", "storage", "cost", "findings", "gpu_options", "assumptions",
     "rules", "trace"})
 public record TrainingCapacityPlan(
     String mode,
@@ -30,6 +30,8 @@ public record TrainingCapacityPlan(
     GpuResources gpuResources,
     TrainingMetrics trainingMetrics,
     DataParallelConfig dataParallelConfig,
+    LayoutSearch layoutSearch,
+    Goodput goodput,
     Storage storage,
     Cost cost,
     List<PlanFinding> findings,
@@ -67,6 +69,25 @@ public record TrainingCapacityPlan(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record DataParallelConfig(Integer dataParallelSize, Integer effectiveBatchSize, Integer gradientAccumulationSteps,
       Integer microBatchSize, Integer requestedGlobalBatchSize, Integer requestedGradientAccumulationSteps, String batchAdjustment) {}
+
+  /**
+   * The chosen parallel layout (TP8,PP16,VP2,CP2,EP8,DP64,ZERO1 spelling), its predicted step time term by term (seconds:
+   * compute, MoE imbalance, exposed TP/CP/EP communication, pipeline bubble and sends, exposed DP sync and ZeRO-3
+   * gathers), which term binds, the achieved MFU, and the fastest layouts compared on the same cluster.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record LayoutSearch(String layout, Integer virtualPipelineStages, Integer contextParallel, Integer expertParallel,
+      Double stepTimeS, java.util.Map<String, Double> stepTermsS, String binding, Double achievedMfu, List<LayoutChoice> fastestLayouts) {}
+
+  /** One layout compared by the search (rank 1 is the one chosen). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record LayoutChoice(int rank, String layout, String sharding, Double stepTimeS, Double peakMemoryPerGpuGb, boolean keepsGlobalBatch,
+      String largestOverhead) {}
+
+  /** Failures and checkpoints: the job's MTBF, checkpoint write time and Young/Daly interval, goodput, ideal vs expected time. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Goodput(Double jobMtbfHours, Double checkpointWriteS, Double checkpointIntervalHours, Double goodput, Double expectedFailures,
+      Double idealDurationDays, Double expectedDurationDays, Double idealGpuHours, Double expectedGpuHours) {}
 
   /** Storage (seed fields first): model_checkpoint_gb is one full-state checkpoint. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

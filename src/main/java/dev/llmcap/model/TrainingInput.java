@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"dataset_size_tokens", "sequence_length", "num_epochs", "global_batch_size", "micro_batch_size",
     "gradient_accumulation_steps", "optimizer_type", "gradient_checkpointing", "training_precision", "method", "lora_rank",
-    "num_gpus", "target_days"})
+    "num_gpus", "target_days", "layout"})
 public class TrainingInput {
   private Long datasetSizeTokens;
   private Integer sequenceLength;
@@ -22,6 +22,7 @@ public class TrainingInput {
   private Integer loraRank;
   private Integer numGpus;
   private Double targetDays;
+  private String layout;
 
   public TrainingInput() {}
 
@@ -61,6 +62,9 @@ public class TrainingInput {
   /** Size the cluster to finish within this many days. */
   public Double getTargetDays() { return targetDays; }
   public void setTargetDays(Double v) { this.targetDays = v; }
+  /** A fixed parallel layout such as TP8,PP16,DP64 (null: the rules search for the fastest). */
+  public String getLayout() { return layout; }
+  public void setLayout(String v) { this.layout = v; }
 
   public TrainingInput optimizerType(String v) { this.optimizerType = v; return this; }
   public TrainingInput gradientCheckpointing(boolean v) { this.gradientCheckpointing = v; return this; }

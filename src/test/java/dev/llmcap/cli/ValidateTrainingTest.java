@@ -38,7 +38,10 @@ class ValidateTrainingTest {
     String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
     assertThat(exit).isZero();
     assertThat(lines[0]).isEqualTo("id,metric,predicted,measured,error_pct,bound,skipped");
-    assertThat(lines).anyMatch(l -> l.startsWith("TRN001,tokens_per_s_per_gpu,"));
+    assertThat(lines).anyMatch(l -> l.startsWith("TRN031,tokens_per_s_per_gpu,"));
+    // a model card's GPU-hour total is scored as GPU-hours, a paper's MFU at its layout as MFU
+    assertThat(lines).anyMatch(l -> l.startsWith("TRN001,gpu_hours,") && !l.endsWith(",\"\""));
+    assertThat(lines).anyMatch(l -> l.startsWith("TRN101,mfu,"));
   }
 
   @Test
