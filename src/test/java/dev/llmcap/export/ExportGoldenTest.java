@@ -43,7 +43,7 @@ class ExportGoldenTest {
     byte[] pdf = new PdfExporter().export(plan, ExportContext.plain());
     assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
     try (PDDocument doc = Loader.loadPDF(pdf)) {
-      assertThat(doc.getNumberOfPages()).as("a one-to-three page report").isBetween(1, 3);
+      assertThat(doc.getNumberOfPages()).as("a short report (findings grew with instance, zone and latency policy)").isBetween(1, 5);
       String text = ExportFixture.normalise(new PDFTextStripper().getText(doc));
       compare("plan.pdf.txt", text);
       assertThat(text).contains("Capacity plan: chat-api", "Key figures", "Latency against load", "Monthly cost",
