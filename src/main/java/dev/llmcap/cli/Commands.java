@@ -52,6 +52,12 @@ final class Commands {
 
   /** `explain FIELD flags...` runs as the plan command's `--explain FIELD flags...`. */
   private static int explain(String[] args, Io io) {
+    if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      io.out().println("usage: llmcap explain FIELD [plan flags | --config FILE] [--depth N] [--format text|json]");
+      io.out().println("  the chain of rules, formulas, assumptions and inputs behind one plan figure; the plan flags follow");
+      io.out().println();
+      return new PlanCommand(io).run(new String[] {"--help"});
+    }
     if (args.length == 0 || args[0].startsWith("-")) {
       io.err().println("llmcap: explain needs a FIELD first, e.g. llmcap explain gpu_resources.min_gpus_per_replica --config FILE");
       return Main.USAGE;

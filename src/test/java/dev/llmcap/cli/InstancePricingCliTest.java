@@ -99,9 +99,10 @@ class InstancePricingCliTest {
     assertThat(p.path("cost").path("cloud").asText()).isEqualTo("aws");
     assertThat(p.path("gpu_resources").path("recommended_gpu_type").asText()).isEqualTo("H100-80GB");
     assertThat(hasFinding(p, "instance_type")).isTrue();
-    // L4: the cheapest L4 offer for 70B FP8 is the 4-GPU g6.12xlarge; asking for the 8-GPU g6.48xlarge is honoured
-    JsonNode free = json(seventyB("--gpu-type", "L4", "--no-compare"));
-    JsonNode forced = json(seventyB("--gpu-type", "l4", "--instance-type", "G6.48XLARGE", "--no-compare"));
+    // L4 at TP4: the cheapest L4 offer for a 4-GPU 70B FP8 replica is the 4-GPU g6.12xlarge; asking for the 8-GPU
+    // g6.48xlarge is honoured (two replicas share it) although it costs more
+    JsonNode free = json(seventyB("--gpu-type", "L4", "--tensor-parallel", "4", "--no-compare"));
+    JsonNode forced = json(seventyB("--gpu-type", "l4", "--tensor-parallel", "4", "--instance-type", "G6.48XLARGE", "--no-compare"));
     assertThat(free.path("cost").path("instance_type").asText()).isEqualTo("g6.12xlarge");
     assertThat(forced.path("cost").path("instance_type").asText()).isEqualTo("g6.48xlarge");
     assertThat(forced.path("cost").path("monthly_gpu_cost").asDouble()).isGreaterThan(free.path("cost").path("monthly_gpu_cost").asDouble());
@@ -111,7 +112,7 @@ class InstancePricingCliTest {
   void multiGpuShapesFromThePriceSnapshotHoldTensorParallelReplicas() throws Exception {
     // GCP sells L4 in g2-standard-24/48/96 (2/4/8 GPUs); skypilot-catalog@017e2502 gcp/vms.csv lists the VM part and the
     // per-L4 GPU part separately: g2-standard-48 in us-central1 = $1.7615 + 4 x $0.56004 = $4.00166 per hour
-    JsonNode gcp = json(seventyB("--gpu-type", "L4", "--cloud", "gcp", "--no-compare"));
+    JsonNode gcp = json(seventyB("--gpu-type", "L4", "--cloud", "gcp", "--tensor-parallel", "4", "--no-compare"));
     assertThat(gcp.path("gpu_resources").path("min_gpus_per_replica").asInt()).isEqualTo(4);
     assertThat(gcp.path("cost").path("instance_type").asText()).isEqualTo("g2-standard-48");
     assertThat(gcp.path("cost").path("instance_hourly_usd").asDouble()).isCloseTo(4.00166, org.assertj.core.data.Offset.offset(1e-4));
