@@ -75,7 +75,12 @@ public final class BatchInputs {
   }
 
   private static Iterator<ConfigSource> open(String input) {
-    Path p = Path.of(input);
+    Path p;
+    try {
+      p = Path.of(input);
+    } catch (java.nio.file.InvalidPathException e) {
+      return List.of(ConfigSource.failed(input, dev.llmcap.config.InputLimits.echo(input) + ": not a valid file name")).iterator();
+    }
     if (Files.isDirectory(p)) {
       return folder(p).iterator();
     } else if (!Files.exists(p)) {

@@ -84,7 +84,17 @@ final class BatchCommand {
     }
     try {
       boolean diff = cl.hasOption("compare-rules");
-      Path target = cl.hasOption("output") ? OutputPaths.resolve(cl.getOptionValue("output"), cl.hasOption("force")) : null;
+      Path target = cl.hasOption("output") && !OutputPaths.isStdout(cl.getOptionValue("output"))
+          ? OutputPaths.resolve(cl.getOptionValue("output"), cl.hasOption("force")) : null;
+      if (target != null) {
+        for (String input : cl.getArgList()) {
+          try {
+            OutputPaths.refuseInput(target, Path.of(input));
+          } catch (java.nio.file.InvalidPathException e) {
+            // not a path: it becomes an error row of its own
+          }
+        }
+      }
       String format = format(cl, target, diff);
       Map<String, String> overrides = CommonFlags.assumptionOverrides(cl);
       LLMForecastEngine engine = new LLMForecastEngine(CommonFlags.workspace(cl), overrides);
@@ -190,6 +200,7 @@ final class BatchCommand {
       return Main.USAGE;
     } catch (RuleSetException e) {
       e.problems().forEach(p -> err.println("llmcap batch: rules: " + p));
+      Main.debugTrace(err, e.getCause());
       return Main.USAGE;
     } catch (CatalogException e) {
       err.println("llmcap batch: catalog: " + e.getMessage());

@@ -21,6 +21,7 @@ final class CommonFlags {
     o.addOption(Option.builder().longOpt("set").hasArg().argName("NAME=VALUE")
         .desc("override one assumption of rules/assumptions.json for this run (repeatable)").build());
     o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+    o.addOption(Option.builder().longOpt("debug").desc("print the stack trace of an internal error or a rule fault").build());
     return o;
   }
 
