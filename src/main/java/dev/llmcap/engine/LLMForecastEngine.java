@@ -41,6 +41,7 @@ public final class LLMForecastEngine {
     this.catalog = Catalog.load(workspace.gpuCatalog(), workspace.modelCatalog());
     this.assumptions = Assumptions.load(workspace.rules()).withOverrides(assumptionOverrides);
     this.rules = RuleBase.load(workspace.rules());
+    RequiredAssumptions.check(rules, assumptions);
   }
 
   private LLMForecastEngine(LLMForecastEngine base, Assumptions assumptions) {

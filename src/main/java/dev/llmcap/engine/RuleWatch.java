@@ -20,10 +20,12 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 final class RuleWatch extends DefaultAgendaEventListener {
   private static final Map<String, String> WHERE = new ConcurrentHashMap<>();
   private volatile Rule firing;
+  private volatile Rule last;
 
   @Override
   public void beforeMatchFired(BeforeMatchFiredEvent event) {
     firing = event.getMatch().getRule();
+    last = firing;
   }
 
   @Override
@@ -31,9 +33,10 @@ final class RuleWatch extends DefaultAgendaEventListener {
     firing = null;
   }
 
-  /** The rule whose consequence is running now, or null. */
+  /** The rule whose consequence is running now, else the last one that fired (the likely culprit of a loop), or null. */
   Rule firing() {
-    return firing;
+    Rule f = firing;
+    return f != null ? f : last;
   }
 
   /** "file:line" of a rule's declaration in the rules folder (relative path), or the package name when not found. */
