@@ -21,8 +21,6 @@ public final class InputLimits {
   public static final int ECHO_LIMIT = 80;
   /** Largest magnitude of any number in a configuration (far above every schema maximum, within a long). */
   public static final BigDecimal MAX_MAGNITUDE = new BigDecimal("1e18");
-  /** Smallest magnitude of a non-zero number in a configuration. */
-  public static final BigDecimal MIN_MAGNITUDE = new BigDecimal("1e-12");
 
   private InputLimits() {}
 
@@ -55,7 +53,7 @@ public final class InputLimits {
           String bad = check(v);
           if (bad != null) {
             out.add(new SchemaValidator.Problem(p, false, p + " " + bad + " (got " + echo(child.asText()) + ")"));
-          } else if (Math.abs(v.scale()) > 40) {
+          } else if (Math.abs(v.scale()) > 340) {
             obj.set(name, DecimalNode.valueOf(BigDecimal.valueOf(v.doubleValue())));
           }
         } else {
@@ -85,8 +83,8 @@ public final class InputLimits {
     if (magnitude > 19 || v.abs().compareTo(MAX_MAGNITUDE) > 0) {
       return "is too large (at most 1e18 in magnitude)";
     }
-    if (magnitude < -13 || v.abs().compareTo(MIN_MAGNITUDE) < 0) {
-      return "is too small (a non-zero value must be at least 1e-12 in magnitude)";
+    if (magnitude < -300) {
+      return "is too small (a non-zero value must be at least 1e-300 in magnitude)";
     }
     return null;
   }
