@@ -53,7 +53,7 @@ public final class AtomicFiles {
     Path abs = target.toAbsolutePath().normalize();
     Path dir = abs.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
-      throw new IOException("cannot write " + target + ": " + (dir == null ? "it is a folder" : "folder " + dir + " does not exist"));
+      throw new IOException(dir == null ? "cannot write " + target + ": it is a folder" : "folder does not exist: " + dir);
     }
     if (Files.isSymbolicLink(abs) || (Files.exists(abs) && !Files.isRegularFile(abs))) {
       throw new IOException("refusing to replace " + target + ": it is not a regular file (a device, pipe, socket or symbolic link)");
