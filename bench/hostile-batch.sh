@@ -4,7 +4,7 @@
 #
 #   bench/hostile-batch.sh [CONFIGS] [HOSTILE_PER_100]      (default 100000 configs, 1 in 100 hostile)
 #
-# The hostile lines cycle through: a billion-digit exponent, invalid UTF-8, a 300 KB array, trailing text, a second
+# The hostile lines cycle through: a billion-digit exponent, invalid UTF-8, a 120 KB array, trailing text, a second
 # object, a raw CR inside the line, a NaN string, a 400-level nesting, an 80 KB enum value, a target utilisation of 1e-300.
 set -e
 HERE=$(cd "$(dirname "$0")/.." && pwd)
