@@ -27,6 +27,30 @@ public record BatchJob(ConfigSource config, Map<String, String> sweep, List<Stri
     return jobs;
   }
 
+  /** Every (config, combination) pair as the configs are read: one config's combinations at a time. */
+  public static java.util.Iterator<BatchJob> stream(java.util.Iterator<ConfigSource> configs, Sweep sweep) {
+    int n = sweep.size();
+    return new java.util.Iterator<>() {
+      private ConfigSource current;
+      private int i = n;
+
+      @Override
+      public boolean hasNext() {
+        return i < n || configs.hasNext();
+      }
+
+      @Override
+      public BatchJob next() {
+        if (i >= n) {
+          current = configs.next();
+          i = 0;
+        }
+        Map<String, String> combo = sweep.combination(i++);
+        return new BatchJob(current, combo, List.copyOf(combo.values()));
+      }
+    };
+  }
+
   public String source() {
     return config.source();
   }
@@ -62,7 +86,11 @@ public record BatchJob(ConfigSource config, Map<String, String> sweep, List<Stri
       return dev.llmcap.config.Json.documents().readTree(config.line());
     } catch (JsonProcessingException e) {
       String col = e.getLocation() == null ? "" : "column " + e.getLocation().getColumnNr() + ": ";
-      throw new InputException(config.source() + ": " + col + e.getOriginalMessage().replaceAll("\\s+", " "));
+      String m = dev.llmcap.config.InputLimits.parseMessage(e);
+      if (m.startsWith("Trailing token") || m.contains("trailing token")) {
+        m = "unexpected content after the end of the configuration: one config per line";
+      }
+      throw new InputException(config.source() + ": " + col + m);
     }
   }
 }

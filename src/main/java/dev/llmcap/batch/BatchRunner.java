@@ -43,20 +43,79 @@ public final class BatchRunner {
       PlanRequest request = job.request();
       LLMCapacityPlan plan = engine.plan(request, Map.of(), false);
       return BatchRow.of(job, plan);
-    } catch (InputException | RuleSetException | RuntimeException e) {
+    } catch (InputException | RuleSetException e) {
       return BatchRow.failed(job, withoutSource(errorMessage(e), job.source()));
+    } catch (Throwable t) { // per-config isolation: whatever one config does (even an Error) is its own error row
+      return BatchRow.failed(job, "internal error: " + dev.llmcap.config.InputLimits.describe(t));
+    }
+  }
+
+  /**
+   * Plans jobs as they are read and hands each row to the sink in job order, keeping at most a few rows per thread in
+   * flight, so memory stays flat however many configs there are. Returns the number of rows written.
+   */
+  public long stream(LLMForecastEngine engine, java.util.Iterator<BatchJob> jobs, java.util.function.Consumer<BatchRow> sink,
+      Progress progress) {
+    long n = 0;
+    if (threads == 1) {
+      while (jobs.hasNext()) {
+        BatchJob j = jobs.next();
+        sink.accept(timed(job -> planOne(engine, job), j));
+        progress.step();
+        n++;
+      }
+      return n;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "llmcap-batch");
+      t.setDaemon(true);
+      return t;
+    });
+    int window = threads * 16;
+    java.util.ArrayDeque<BatchJob> pendingJobs = new java.util.ArrayDeque<>();
+    java.util.ArrayDeque<Future<BatchRow>> pending = new java.util.ArrayDeque<>();
+    try {
+      while (jobs.hasNext() || !pending.isEmpty()) {
+        while (pending.size() < window && jobs.hasNext()) {
+          BatchJob j = jobs.next();
+          pendingJobs.add(j);
+          pending.add(pool.submit(() -> {
+            try {
+              return timed(job -> planOne(engine, job), j);
+            } finally {
+              progress.step();
+            }
+          }));
+        }
+        BatchJob j = pendingJobs.poll();
+        Future<BatchRow> f = pending.poll();
+        BatchRow row;
+        try {
+          row = f.get();
+        } catch (ExecutionException e) {
+          row = BatchRow.failed(j, "internal error: " + dev.llmcap.config.InputLimits.describe(e.getCause()));
+        }
+        sink.accept(row);
+        n++;
+      }
+      return n;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("batch interrupted", e);
+    } finally {
+      pool.shutdownNow();
     }
   }
 
   /** One line describing why a config could not be planned. */
-  public static String errorMessage(Exception e) {
+  public static String errorMessage(Throwable e) {
     if (e instanceof InputException) {
       return String.join("; ", ((InputException) e).problems());
     }
     if (e instanceof RuleSetException) {
       return "rules: " + String.join("; ", ((RuleSetException) e).problems());
     }
-    return "internal error: " + e;
+    return "internal error: " + dev.llmcap.config.InputLimits.describe(e);
   }
 
   /** The message without its leading "SOURCE: " (the row names its source already); "SOURCE:LINE:COL: x" becomes "at LINE:COL: x". */

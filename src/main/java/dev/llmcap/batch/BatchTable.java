@@ -138,6 +138,79 @@ public final class BatchTable {
     }
   }
 
+  /**
+   * Writes rows one at a time in csv, jsonl or json (the same bytes {@link #render} gives for the whole list), so a
+   * batch never holds its table in memory.
+   */
+  public static final class RowWriter implements AutoCloseable {
+    private final String format;
+    private final List<String> columns;
+    private final java.io.Writer out;
+    private final com.fasterxml.jackson.databind.ObjectWriter csvRow;
+    private com.fasterxml.jackson.databind.SequenceWriter jsonArray;
+    private long rows;
+
+    public RowWriter(String format, List<String> columns, java.io.OutputStream out) throws java.io.IOException {
+      if (!List.of("csv", "jsonl", "json").contains(format)) {
+        throw new IllegalArgumentException("unknown table format " + format);
+      }
+      this.format = format;
+      this.columns = columns;
+      this.out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+      CsvSchema.Builder b = CsvSchema.builder().setUseHeader(false).setLineSeparator("\n");
+      columns.forEach(b::addColumn);
+      this.csvRow = CSV.writer(b.build());
+      if ("csv".equals(format)) {
+        this.out.write(CSV.writer(b.setUseHeader(true).build()).writeValueAsString(List.of()));
+      } else if ("json".equals(format)) {
+        jsonArray = JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValuesAsArray(new NonClosing(this.out));
+      }
+    }
+
+    /** Writes one row. */
+    public void write(Map<String, Object> row) throws java.io.IOException {
+      rows++;
+      switch (format) {
+        case "csv": {
+          Map<String, String> c = new LinkedHashMap<>();
+          for (String col : columns) {
+            c.put(col, text(row.get(col)));
+          }
+          out.write(csvRow.writeValueAsString(c));
+          break;
+        }
+        case "jsonl":
+          out.write(JSON.writeValueAsString(row));
+          out.write('\n');
+          break;
+        default:
+          jsonArray.write(row);
+      }
+    }
+
+    /** Ends the table (the JSON array's closing bracket) and flushes; the stream is left open. */
+    @Override
+    public void close() throws java.io.IOException {
+      if (jsonArray != null) {
+        jsonArray.close();
+        out.write('\n');
+      }
+      out.flush();
+    }
+  }
+
+  /** A writer whose close only flushes (the table's stream belongs to its caller). */
+  private static final class NonClosing extends java.io.FilterWriter {
+    NonClosing(java.io.Writer w) {
+      super(w);
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      flush();
+    }
+  }
+
   /** A cell's text: plain decimal notation for numbers, empty for null. */
   static String text(Object v) {
     if (v == null) {

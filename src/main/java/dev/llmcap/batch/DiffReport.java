@@ -28,7 +28,7 @@ public final class DiffReport {
     PlanRequest request;
     try {
       request = job.request();
-    } catch (InputException | RuntimeException e) {
+    } catch (InputException | RuntimeException | StackOverflowError | AssertionError e) {
       return new DiffRow(job.source(), job.sweepValues(), BatchRow.ERROR, BatchRunner.withoutSource(BatchRunner.errorMessage(e), job.source()), List.of());
     }
     LLMCapacityPlan oldPlan;
@@ -46,7 +46,7 @@ public final class DiffReport {
   private static LLMCapacityPlan planOrNull(LLMForecastEngine engine, PlanRequest request, String which, List<String> errors) {
     try {
       return engine.plan(request, Map.of(), false);
-    } catch (InputException | RuleSetException | RuntimeException e) {
+    } catch (InputException | RuleSetException | RuntimeException | StackOverflowError | AssertionError e) {
       errors.add(which + ": " + BatchRunner.errorMessage(e));
       return null;
     }

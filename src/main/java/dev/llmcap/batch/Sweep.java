@@ -30,6 +30,9 @@ public final class Sweep {
     return new Sweep(List.of());
   }
 
+  /** Most combinations a sweep may have per config. */
+  public static final int MAX_COMBINATIONS = 1_000_000;
+
   /** Parses KEY=V1,V2 specs; an unknown key or an empty value list is an IllegalArgumentException naming the known keys. */
   public static Sweep parse(List<String> specs) {
     List<Axis> axes = new ArrayList<>();
@@ -58,6 +61,14 @@ public final class Sweep {
         }
       }
       axes.add(new Axis(key, flag, FlagBinding.inference().get(flag), List.copyOf(values)));
+    }
+    long combinations = 1;
+    for (Axis a : axes) {
+      combinations = Math.min(combinations * a.values().size(), Long.MAX_VALUE / 1_000_000);
+    }
+    if (combinations > MAX_COMBINATIONS) {
+      throw new IllegalArgumentException("--sweep: " + (combinations >= Long.MAX_VALUE / 1_000_000 ? "too many" : combinations)
+          + " combinations per config; at most " + MAX_COMBINATIONS + " (split the sweep into several batches)");
     }
     return new Sweep(axes);
   }

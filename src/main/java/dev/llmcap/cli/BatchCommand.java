@@ -5,6 +5,7 @@ import dev.llmcap.batch.BatchJob;
 import dev.llmcap.batch.BatchRow;
 import dev.llmcap.batch.BatchRunner;
 import dev.llmcap.batch.BatchSummary;
+import dev.llmcap.batch.BatchTally;
 import dev.llmcap.batch.BatchTable;
 import dev.llmcap.batch.ConfigSource;
 import dev.llmcap.batch.DiffReport;
@@ -83,56 +84,123 @@ final class BatchCommand {
     }
     try {
       boolean diff = cl.hasOption("compare-rules");
-      Path target = cl.hasOption("output") ? OutputPaths.resolve(cl.getOptionValue("output"), cl.hasOption("force")) : null;
+      Path target = cl.hasOption("output") && !OutputPaths.isStdout(cl.getOptionValue("output"))
+          ? OutputPaths.resolve(cl.getOptionValue("output"), cl.hasOption("force")) : null;
+      if (target != null) {
+        for (String input : cl.getArgList()) {
+          try {
+            OutputPaths.refuseInput(target, Path.of(input));
+          } catch (java.nio.file.InvalidPathException e) {
+            // not a path: it becomes an error row of its own
+          }
+        }
+      }
       String format = format(cl, target, diff);
       Map<String, String> overrides = CommonFlags.assumptionOverrides(cl);
       LLMForecastEngine engine = new LLMForecastEngine(CommonFlags.workspace(cl), overrides);
       LLMForecastEngine oldEngine = diff
           ? new LLMForecastEngine(CommonFlags.workspace(cl).withRules(Path.of(cl.getOptionValue("compare-rules"))), overrides) : null;
 
-      List<ConfigSource> configs = BatchInputs.expand(cl.getArgList());
-      List<BatchJob> jobs = BatchJob.of(configs, sweep);
-      if (jobs.isEmpty()) {
-        err.println("llmcap batch: warning: no configs found in " + String.join(" ", cl.getArgList()));
-      }
       BatchRunner runner = new BatchRunner(threads);
       boolean bar = !cl.hasOption("no-progress") && Progress.stderrIsTerminal();
       long start = System.nanoTime();
-      String rendered;
-      List<String> summary;
-      boolean anyError;
-      try (Progress progress = Progress.start(err, jobs.size(), "plans", bar)) {
-        if (diff) {
+      if (diff) {
+        List<ConfigSource> configs = BatchInputs.expand(cl.getArgList());
+        List<BatchJob> jobs = BatchJob.of(configs, sweep);
+        if (jobs.isEmpty()) {
+          err.println("llmcap batch: warning: no configs found in " + String.join(" ", cl.getArgList()));
+        }
+        String rendered;
+        List<String> summary;
+        boolean anyError;
+        try (Progress progress = Progress.start(err, jobs.size(), "plans", bar)) {
           List<DiffRow> rows = runner.run(jobs, j -> DiffReport.diffOne(oldEngine, engine, j), progress);
           progress.close();
           rendered = DiffReport.render(format, rows, sweep);
           summary = DiffReport.summary(jobs.size(), rows);
           anyError = rows.stream().anyMatch(r -> BatchRow.ERROR.equals(r.status()));
+        }
+        if (target != null) {
+          AtomicFiles.write(target, rendered);
+          err.println("llmcap batch: results written to " + target);
         } else {
-          List<BatchRow> rows = runner.plan(engine, jobs, progress);
-          double seconds = (System.nanoTime() - start) / 1e9;
+          out.print(rendered);
+          out.flush();
+        }
+        summary.forEach(err::println);
+        return anyError ? Main.FAILED : Main.OK;
+      }
+      long total = bar ? BatchInputs.count(cl.getArgList()) * sweep.size() : 0;
+      long[] configsIn = {0};
+      java.util.Iterator<BatchJob> read = BatchJob.stream(BatchInputs.stream(cl.getArgList()), sweep);
+      java.util.Iterator<BatchJob> jobs = new java.util.Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return read.hasNext();
+        }
+
+        @Override
+        public BatchJob next() {
+          configsIn[0]++;
+          return read.next();
+        }
+      };
+      BatchTally tally = new BatchTally(sweep, BatchSummary.LIST_LIMIT);
+      double[] seconds = {0};
+      AtomicFiles.Writer table = stream -> {
+        try (Progress progress = Progress.start(err, (int) Math.min(total, Integer.MAX_VALUE), "plans", bar);
+            BatchTable.RowWriter rows = new BatchTable.RowWriter(format, BatchTable.columns(sweep), stream)) {
+          java.io.IOException[] failed = {null};
+          runner.stream(engine, jobs, row -> {
+            tally.accept(row);
+            if (failed[0] == null) {
+              try {
+                rows.write(BatchTable.flatten(row, sweep));
+              } catch (IOException e) {
+                failed[0] = e;
+              }
+            }
+          }, progress);
+          seconds[0] = (System.nanoTime() - start) / 1e9;
           progress.close();
-          List<Map<String, Object>> table = new ArrayList<>(rows.size());
-          rows.forEach(r -> table.add(BatchTable.flatten(r, sweep)));
-          rendered = BatchTable.render(format, BatchTable.columns(sweep), table);
-          summary = BatchSummary.lines(jobs.size(), rows, sweep, seconds, threads, runner.cpuSeconds());
-          anyError = rows.stream().anyMatch(r -> BatchRow.ERROR.equals(r.status()));
+          if (failed[0] != null) {
+            throw failed[0];
+          }
+        }
+      };
+      if (target != null) {
+        AtomicFiles.write(target, table);
+      } else {
+        table.writeTo(new java.io.FilterOutputStream(out) {
+          @Override
+          public void write(byte[] b, int off, int len) {
+            BatchCommand.this.out.write(b, off, len);
+          }
+
+          @Override
+          public void close() {
+            BatchCommand.this.out.flush();
+          }
+        });
+        out.flush();
+        if (out.checkError()) {
+          throw new IOException("cannot write the results to standard output");
         }
       }
-      if (target != null) {
-        AtomicFiles.write(target, rendered);
-        err.println("llmcap batch: results written to " + target);
-      } else {
-        out.print(rendered);
-        out.flush();
+      if (configsIn[0] == 0) {
+        err.println("llmcap batch: warning: no configs found in " + String.join(" ", cl.getArgList()));
       }
-      summary.forEach(err::println);
-      return anyError ? Main.FAILED : Main.OK;
+      if (target != null) {
+        err.println("llmcap batch: results written to " + target);
+      }
+      BatchSummary.lines(configsIn[0], tally, seconds[0], threads, runner.cpuSeconds()).forEach(err::println);
+      return tally.count(BatchRow.ERROR) > 0 ? Main.FAILED : Main.OK;
     } catch (UsageException e) {
       err.println("llmcap batch: " + e.getMessage());
       return Main.USAGE;
     } catch (RuleSetException e) {
       e.problems().forEach(p -> err.println("llmcap batch: rules: " + p));
+      Main.debugTrace(err, e.getCause());
       return Main.USAGE;
     } catch (CatalogException e) {
       err.println("llmcap batch: catalog: " + e.getMessage());

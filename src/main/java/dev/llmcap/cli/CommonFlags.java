@@ -25,6 +25,7 @@ final class CommonFlags {
         .desc("override one assumption of rules/assumptions.json for this run (repeatable)").build());
     o.addOption(Option.builder().longOpt("no-color").desc("no colour (also when NO_COLOR is set or TERM=dumb)").build());
     o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+    o.addOption(Option.builder().longOpt("debug").desc("print the stack trace of an internal error or a rule fault").build());
     return o;
   }
 

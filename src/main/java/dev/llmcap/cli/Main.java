@@ -22,7 +22,23 @@ public final class Main {
   public static void main(String[] args) {
     PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-    System.exit(run(args, out, err, System.console() != null, System.getenv()));
+    int code = run(args, out, err, System.console() != null, System.getenv());
+    out.flush();
+    if (out.checkError()) { // e.g. stdout is /dev/full or a closed pipe: the result was not delivered
+      err.println("llmcap: cannot write the result to standard output (device full or closed)");
+      code = code == OK ? FAILED : code;
+    }
+    System.exit(code);
+  }
+
+  /** Whether --debug was given: stack traces of internal errors and rule faults are printed (never otherwise). */
+  private static volatile boolean debug;
+
+  /** Prints the stack trace of a failure's cause on stderr, only under --debug. */
+  static void debugTrace(PrintStream err, Throwable cause) {
+    if (debug && cause != null) {
+      cause.printStackTrace(err);
+    }
   }
 
   /** Runs one command line; never throws. */
@@ -32,6 +48,7 @@ public final class Main {
 
   /** Runs one command line with the given environment (NO_COLOR, TERM); never throws. */
   public static int run(String[] args, PrintStream out, PrintStream err, boolean tty, Map<String, String> env) {
+    debug = Arrays.asList(args).contains("--debug");
     try {
       List<String> rest = new ArrayList<>(Arrays.asList(args));
       boolean noColourFlag = rest.remove("--no-color");
@@ -54,8 +71,10 @@ public final class Main {
         return command.get().runner().run(rest.subList(1, rest.size()).toArray(new String[0]), io);
       }
       return new PlanCommand(io).run(rest.toArray(new String[0]));
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      err.println("llmcap: internal error: " + e + " (please report it with the command line that caused it)");
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
+      err.println("llmcap: internal error: " + dev.llmcap.config.InputLimits.describe(e)
+          + (debug ? "" : " (please report it with the command line that caused it; --debug shows the stack trace)"));
+      debugTrace(err, e);
       return FAILED;
     }
   }

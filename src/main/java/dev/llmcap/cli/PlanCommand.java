@@ -134,6 +134,7 @@ final class PlanCommand {
       return Main.USAGE;
     } catch (RuleSetException e) {
       e.problems().forEach(p -> err.println("llmcap: rules: " + p));
+      Main.debugTrace(err, e.getCause());
       return Main.USAGE;
     } catch (CatalogException e) {
       err.println("llmcap: catalog: " + e.getMessage());
@@ -156,6 +157,9 @@ final class PlanCommand {
       exporter(exporters, formatFlag, plan); // a wrong --format is a usage error before anything is written
     }
     String outFile = cl.getOptionValue("output", request.getOptions().getOutputFile());
+    if (OutputPaths.isStdout(outFile)) {
+      outFile = null; // '-' (or /dev/stdout) is written through to standard output, never replaced
+    }
     boolean configFile = !cl.hasOption("output") && outFile != null && cl.hasOption("config");
     if (configFile && formatFlag != null) {
       // --format without --output asks for that format on stdout: the config's output_file is left alone
@@ -163,10 +167,11 @@ final class PlanCommand {
           + outFile + " is not written");
       configFile = false;
     }
-    if (cl.hasOption("output") || configFile) {
+    if ((cl.hasOption("output") && outFile != null) || configFile) {
       // a file named by --output is never overwritten without --force; the config's own output_file is its declared target
       boolean fromConfig = !cl.hasOption("output");
       Path target = OutputPaths.resolve(outFile, cl.hasOption("force") || fromConfig);
+      OutputPaths.refuseInput(target, cl.hasOption("config") ? Path.of(cl.getOptionValue("config")) : null);
       String format = formatFlag != null ? formatFlag : exporters.formatOfFile(target.getFileName().toString()).orElse("text");
       PlanExporter<?> exporter = exporter(exporters, format, plan);
       AtomicFiles.write(target, k8sChoice(cl, exporter, plan, Exporters.export(exporter, plan, new ExportContext(false, explain, provenance))));
@@ -243,12 +248,17 @@ final class PlanCommand {
     if (cl.hasOption("export-autoscaling")) {
       OutputPaths.resolve(cl.getOptionValue("export-autoscaling"), cl.hasOption("force"));
     }
+    Path input = cl.hasOption("config") ? Path.of(cl.getOptionValue("config")) : null;
     if (cl.hasOption("output")) {
-      knownExtension(exporters, cl, cl.getOptionValue("output"), "--output");
-      OutputPaths.resolve(cl.getOptionValue("output"), cl.hasOption("force"));
-    } else if (cl.hasOption("config") && request.getOptions().getOutputFile() != null) {
+      String output = cl.getOptionValue("output");
+      if (!OutputPaths.isStdout(output)) {
+        knownExtension(exporters, cl, output, "--output");
+        OutputPaths.refuseInput(OutputPaths.resolve(output, cl.hasOption("force")), input);
+      }
+    } else if (cl.hasOption("config") && request.getOptions().getOutputFile() != null
+        && !OutputPaths.isStdout(request.getOptions().getOutputFile())) {
       knownExtension(exporters, cl, request.getOptions().getOutputFile(), "options.output_file");
-      OutputPaths.resolve(request.getOptions().getOutputFile(), true);
+      OutputPaths.refuseInput(OutputPaths.resolve(request.getOptions().getOutputFile(), true), input);
     }
   }
 

@@ -53,7 +53,7 @@ final class PlanOptionsSpec {
     // gpu
     o.addOption(value("gpu-type", "GPU", "GPU catalog id or alias (default: recommend the cheapest that meets the SLA)"));
     o.addOption(value("gpu-memory-gb", "GB", "override the catalog's memory per GPU, GB"));
-    o.addOption(value("target-utilization", "FRACTION", "share of replica capacity to plan for, 0-1 (default {default.target_gpu_utilization})"));
+    o.addOption(value("target-utilization", "FRACTION", "share of replica capacity to plan for, 0.05-1 (default {default.target_gpu_utilization})"));
     o.addOption(value("current-replicas", "N", "replicas running today (the plan says how to scale from there)"));
     o.addOption(value("tensor-parallel", "N", "force the tensor-parallel degree 1|2|4|8 (16|32|64 inside an NVL72 rack)"));
     // training (--mode training)

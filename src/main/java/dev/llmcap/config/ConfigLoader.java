@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.llmcap.model.PlanRequest;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -24,7 +23,7 @@ import java.util.Map;
  */
 public final class ConfigLoader {
   /** Shared (thread-safe once configured): building a mapper per call costs more than the conversion. */
-  private static final ObjectMapper YAML_READER = Json.documentReader(new ObjectMapper(new YAMLFactory()));
+  private static final ObjectMapper YAML_READER = Json.yamlDocuments();
   private final Map<String, String> provenance = new LinkedHashMap<>();
   private ObjectNode document = JsonNodeFactory.instance.objectNode();
   private String source = "flags";
@@ -32,12 +31,22 @@ public final class ConfigLoader {
 
   /** Reads a configuration file; syntax errors are reported as file:line:column: message. */
   public ConfigLoader load(Path file) throws InputException {
-    if (!Files.isRegularFile(file)) {
+    if (!Files.exists(file)) {
       throw new InputException(file + ": config file not found");
+    }
+    if (Files.isDirectory(file)) {
+      throw new InputException(file + ": is a folder, not a config file");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new InputException(file + ": is not a regular file (a device, pipe or socket); give a JSON or YAML config file");
     }
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     byte[] content;
     try {
+      long size = Files.size(file);
+      if (size > Json.MAX_DOCUMENT_BYTES) {
+        throw new InputException(file + ": the config is " + size + " bytes; at most " + Json.MAX_DOCUMENT_BYTES + " bytes are read");
+      }
       content = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new InputException(file + ": cannot read: " + e.getMessage());
@@ -65,10 +74,10 @@ public final class ConfigLoader {
       root = mapper.readTree(content);
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
-      String where = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-      throw new InputException(source + where + ": " + syntaxMessage(e.getOriginalMessage()));
+      String where = loc == null || loc.getLineNr() < 1 ? "" : ":" + loc.getLineNr() + ":" + Math.max(1, loc.getColumnNr());
+      throw new InputException(source + where + ": " + syntaxMessage(e));
     } catch (IOException e) {
-      throw new InputException(source + ": cannot read: " + e.getMessage());
+      throw new InputException(source + ": cannot read: " + InputLimits.describe(e));
     }
     if (root == null || !root.isObject()) {
       throw new InputException(source + ": the configuration must be a JSON/YAML object with sections mode, workload, model, gpu, service, options");
@@ -117,6 +126,15 @@ public final class ConfigLoader {
   }
 
   /** Jackson's or SnakeYAML's syntax message on one line, without the parser's own copies of the position. */
+  static String syntaxMessage(JsonProcessingException e) {
+    String m = InputLimits.parseMessage(e);
+    if (m.startsWith("Trailing token") || m.contains("trailing token")) {
+      return "unexpected content after the end of the configuration (a second document or stray text): one config per file";
+    }
+    return syntaxMessage(m);
+  }
+
+  /** The message text of {@link #syntaxMessage(JsonProcessingException)}. */
   static String syntaxMessage(String raw) {
     String m = raw.replaceAll(" \\(code \\d+\\)", "")
         .replaceAll("\\s*in 'reader', line \\d+, column \\d+:[^^]*\\^", ";")
@@ -203,16 +221,19 @@ public final class ConfigLoader {
   public PlanRequest toRequest() throws InputException {
     String mode = mode();
     if (!"inference".equals(mode) && !"training".equals(mode)) {
-      throw new InputException(locate("mode", false, "mode must be one of inference|training (got \"" + mode + "\")"));
+      throw new InputException(locate("mode", false, "mode must be one of inference|training (got \"" + InputLimits.echo(mode) + "\")"));
     }
     if (!SchemaValidator.hasSchema(mode)) {
       throw new InputException(locate("mode", false, "mode " + mode + " is not available in this build (no " + mode + " schema)"));
     }
-    SchemaValidator.canonicaliseEnums(mode, document);
-    if ("inference".equals(mode)) {
-      TraceWorkload.fill(document, provenance); // a request trace supplies the workload fields it describes
+    List<SchemaValidator.Problem> found = new ArrayList<>(InputLimits.numbers(document));
+    if (found.isEmpty()) {
+      SchemaValidator.canonicaliseEnums(mode, document);
+      if ("inference".equals(mode)) {
+        TraceWorkload.fill(document, provenance); // a request trace supplies the workload fields it describes
+      }
+      found.addAll(SchemaValidator.problems(mode, document));
     }
-    List<SchemaValidator.Problem> found = new ArrayList<>(SchemaValidator.problems(mode, document));
     if (!found.isEmpty()) {
       found.sort(java.util.Comparator.comparing((SchemaValidator.Problem p) -> {
         SourceMap.Position at = positions.find(p.path(), p.atKey());

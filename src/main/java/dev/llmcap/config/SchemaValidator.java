@@ -88,7 +88,7 @@ public final class SchemaValidator {
     List<String> segments = segments(e.getInstanceLocation().toString());
     String path = String.join(".", segments);
     JsonNode value = e.getInstanceNode();
-    String got = value == null ? "" : " (got " + value + ")";
+    String got = value == null ? "" : " (got " + InputLimits.echo(value) + ")";
     JsonNode limit = e.getSchemaNode();
     String keyword = e.getKeyword() == null ? "" : e.getKeyword();
     String prefix = path.isEmpty() ? "" : path + ".";
@@ -101,11 +101,11 @@ public final class SchemaValidator {
       case "const": return path + " must be " + limit + got;
       case "type": return path + " must be " + typeName(limit.asText()) + got;
       case "required": return prefix + e.getProperty() + " is required";
-      case "additionalProperties": return prefix + e.getProperty() + " is not a known field" + suggestion(mode, segments, e.getProperty());
+      case "additionalProperties": return prefix + InputLimits.echo(e.getProperty()) + " is not a known field" + suggestion(mode, segments, e.getProperty());
       case "minLength": return path + " must not be empty";
       case "maxLength": return path + " is too long (at most " + limit.asText() + " characters)";
       case "anyOf": return path + " needs model_name, model_size_billions or config_path";
-      default: return (path.isEmpty() ? "config" : path) + ": " + e.getMessage();
+      default: return (path.isEmpty() ? "config" : path) + ": " + InputLimits.echo(InputLimits.clean(e.getMessage()));
     }
   }
 

@@ -85,29 +85,85 @@ public final class Assumptions {
   }
 
   private static List<Assumption> readList(ObjectMapper mapper, Path file) throws RuleSetException {
+    byte[] content;
+    JsonNode root;
     try {
-      JsonNode root = mapper.readTree(file.toFile());
-      JsonNode list = root.isArray() ? root : root.path("assumptions");
-      if (!list.isArray()) {
-        throw new RuleSetException(file + ": expected a JSON array of assumptions or an object with an 'assumptions' array");
-      }
-      List<Assumption> out = new ArrayList<>();
-      for (JsonNode n : list) {
-        out.add(mapper.treeToValue(n, Assumption.class));
-      }
-      return out;
+      content = Files.readAllBytes(file);
+      root = mapper.readTree(content);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
-      throw new RuleSetException(file + where + ": " + e.getOriginalMessage());
+      String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+          : ":" + e.getLocation().getLineNr() + ":" + Math.max(1, e.getLocation().getColumnNr());
+      throw new RuleSetException(file + where + ": " + dev.llmcap.config.InputLimits.parseMessage(e));
     } catch (IOException e) {
-      throw new RuleSetException(file + ": " + e.getMessage());
+      throw new RuleSetException(file + ": cannot read: " + dev.llmcap.config.InputLimits.describe(e));
     }
+    if (root == null) {
+      throw new RuleSetException(file + ": empty file; expected a JSON array of assumptions");
+    }
+    JsonNode list = root.isArray() ? root : root.path("assumptions");
+    String prefix = root.isArray() ? "" : "assumptions.";
+    if (!list.isArray()) {
+      throw new RuleSetException(file + ": expected a JSON array of assumptions or an object with an 'assumptions' array");
+    }
+    dev.llmcap.config.SourceMap positions = dev.llmcap.config.SourceMap.of(mapper.getFactory(), content);
+    List<Assumption> out = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    int i = 0;
+    for (JsonNode n : list) {
+      String path = prefix + i++;
+      String name = n.path("name").isTextual() ? n.path("name").asText() : null;
+      String at = where(file, positions, path);
+      String label = name == null ? "entry " + i : "assumption '" + dev.llmcap.config.InputLimits.echo(name) + "'";
+      if (!n.isObject()) {
+        problems.add(at + ": entry " + i + " must be an object with name, value or text, unit, min, max, description, source");
+        continue;
+      }
+      if (name == null || name.isBlank()) {
+        problems.add(at + ": entry " + i + " needs a \"name\" (a non-empty string)");
+        continue;
+      }
+      String bad = null;
+      for (String field : List.of("value", "min", "max")) {
+        JsonNode v = n.get(field);
+        if (v != null && !v.isNull() && (!v.isNumber() || !Double.isFinite(v.asDouble()))) {
+          bad = field + " must be a finite number (got " + dev.llmcap.config.InputLimits.echo(v) + ")";
+          problems.add(where(file, positions, path + "." + field) + ": " + label + ": " + bad);
+        }
+      }
+      if (n.has("text") && !n.get("text").isNull() && !n.get("text").isTextual()) {
+        bad = "text must be a string";
+        problems.add(where(file, positions, path + ".text") + ": " + label + ": " + bad + " (got " + dev.llmcap.config.InputLimits.echo(n.get("text")) + ")");
+      }
+      if (bad != null) {
+        continue;
+      }
+      try {
+        out.add(mapper.treeToValue(n, Assumption.class));
+      } catch (JsonProcessingException e) {
+        problems.add(at + ": " + label + ": " + dev.llmcap.config.InputLimits.parseMessage(e));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new RuleSetException(problems);
+    }
+    return out;
+  }
+
+  private static String where(Path file, dev.llmcap.config.SourceMap positions, String path) {
+    dev.llmcap.config.SourceMap.Position p = positions.find(path, false);
+    return file + (p == null ? "" : ":" + p.line());
   }
 
   private static void checkRange(Path file, Assumption a) throws RuleSetException {
     Double v = a.getNumber();
     if (v == null) {
       return;
+    }
+    if (!Double.isFinite(v)) {
+      throw new RuleSetException(file + ": assumption '" + a.getName() + "' must be a finite number (got " + v + ")");
+    }
+    if (a.getMin() != null && a.getMax() != null && a.getMin() > a.getMax()) {
+      throw new RuleSetException(file + ": assumption '" + a.getName() + "' has min " + Fmt.n(a.getMin()) + " above max " + Fmt.n(a.getMax()));
     }
     if ((a.getMin() != null && v < a.getMin()) || (a.getMax() != null && v > a.getMax())) {
       throw new RuleSetException(file + ": assumption '" + a.getName() + "' = " + Fmt.n(v) + " is outside its range ["
@@ -124,15 +180,22 @@ public final class Assumptions {
     for (Map.Entry<String, String> e : overrides.entrySet()) {
       Assumption base = map.get(e.getKey());
       if (base == null) {
-        throw new RuleSetException("--set " + e.getKey() + ": no such assumption (see rules/" + FILE + ")");
+        String hint = dev.llmcap.config.SchemaValidator.closest(e.getKey(), map.keySet()).map(n -> "; did you mean '" + n + "'?")
+            .orElse(" (see rules/" + FILE + ")");
+        throw new RuleSetException("--set " + dev.llmcap.config.InputLimits.echo(e.getKey()) + ": no such assumption" + hint);
       }
       Assumption next;
       if (base.getNumber() != null) {
+        double v;
         try {
-          next = base.withValue(Double.valueOf(e.getValue()), null, "command line --set");
+          v = new java.math.BigDecimal(e.getValue().trim()).doubleValue(); // plain decimals only: no NaN, Infinity or hex
         } catch (NumberFormatException ex) {
-          throw new RuleSetException("--set " + e.getKey() + ": expected a number, got '" + e.getValue() + "'");
+          throw new RuleSetException("--set " + e.getKey() + ": expected a finite number, got '" + dev.llmcap.config.InputLimits.echo(e.getValue()) + "'");
         }
+        if (!Double.isFinite(v)) {
+          throw new RuleSetException("--set " + e.getKey() + ": expected a finite number, got '" + dev.llmcap.config.InputLimits.echo(e.getValue()) + "'");
+        }
+        next = base.withValue(v, null, "command line --set");
       } else {
         next = base.withValue(null, e.getValue(), "command line --set");
       }

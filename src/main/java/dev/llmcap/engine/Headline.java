@@ -13,8 +13,9 @@ final class Headline {
 
   static List<String> lines(String verdict, GpuResources g, Throughput t, Cost c, SessionResult r, String scope) {
     List<String> out = new ArrayList<>();
-    if (g.recommendedGpuType() == null || g.minGpusPerReplica() == null) {
-      out.add("INFEASIBLE: " + r.verdict(scope).map(Verdict::getReason).orElse("no catalog GPU can hold this model"));
+    if (g.recommendedGpuType() == null || g.minGpusPerReplica() == null || "infeasible".equals(verdict)) {
+      out.add("INFEASIBLE: " + r.verdict(scope).map(Verdict::getReason)
+          .orElse("no candidate GPU gives a feasible plan (see the GPU options and their reasons)"));
       r.verdict(scope).map(Verdict::getFix).filter(f -> !f.isEmpty()).ifPresent(f -> out.add("Nearest fix: " + f));
       return out;
     }
@@ -32,6 +33,9 @@ final class Headline {
       first.append(", MISSES the latency targets");
     }
     out.add(first.toString());
+    if (t.ttftP50Ms() == null || t.ttftP99Ms() == null || t.estimatedItlMs() == null) {
+      return out;
+    }
     out.add("TTFT P50 " + Fmt.n(t.ttftP50Ms()) + " ms / P99 " + Fmt.n(t.ttftP99Ms()) + " ms, ITL " + Fmt.n(t.estimatedItlMs())
         + " ms at peak; " + Fmt.n(t.usableRpsPerReplica()) + " req/s planned per replica of " + Fmt.n(t.rpsCapacityPerReplica())
         + " req/s capacity (decode " + t.decodeBound() + "-bound, prefill " + t.prefillBound() + "-bound)");

@@ -43,6 +43,7 @@ public final class LLMForecastEngine {
     this.assumptions = Assumptions.load(workspace.rules()).withOverrides(assumptionOverrides);
     this.overridden = java.util.Set.copyOf(assumptionOverrides.keySet());
     this.rules = RuleBase.load(workspace.rules());
+    RequiredAssumptions.check(rules, assumptions);
   }
 
   private LLMForecastEngine(LLMForecastEngine base, Assumptions assumptions) {

@@ -11,9 +11,19 @@ import java.util.List;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
 
 /** Runs one rule session: inserts the input facts, fires the rules, and reads back every conclusion with its trace. */
 public final class PlanSession {
+  /** Assumption that caps the rule firings of one plan (the loop guard). */
+  public static final String FIRING_LIMIT = "engine_max_rule_firings";
+  /** Assumption that caps the wall-clock seconds of one plan. */
+  public static final String TIME_LIMIT = "engine_max_plan_seconds";
+  /** Loop guard used when the assumption is missing or not a usable number: the guard is never off. */
+  static final int BUILT_IN_FIRING_LIMIT = 10_000_000;
+  /** Time limit used when the assumption is missing or not a usable number. */
+  static final long BUILT_IN_TIME_LIMIT_SECONDS = 600;
+
   private final RuleBase rules;
   private final Assumptions assumptions;
 
@@ -33,10 +43,16 @@ public final class PlanSession {
     AuditTrace trace = withTrace ? new AuditTrace() : null;
     AssumptionsUsed used = withTrace ? null : new AssumptionsUsed();
     AgendaEventListener agendaListener = trace != null ? trace : used;
+    RuleWatch watch = new RuleWatch();
     session.addEventListener(agendaListener);
+    session.addEventListener(watch);
     if (trace != null) {
       session.addEventListener((RuleRuntimeEventListener) trace);
     }
+    int limit = firingLimit();
+    long seconds = timeLimitSeconds();
+    Watchdog dog = Watchdog.start(session, Thread.currentThread(), seconds);
+    boolean healthy = false;
     try {
       for (Assumption a : assumptions.all()) {
         session.insert(a);
@@ -53,23 +69,65 @@ public final class PlanSession {
           session.insert(p);
         }
       }
-      int limit = (int) assumptions.get("engine_max_rule_firings").map(Assumption::getValue).orElse(Double.NaN).doubleValue();
-      int max = limit > 0 ? limit : Integer.MAX_VALUE;
-      int fired = rulePackage == null ? session.fireAllRules(max)
-          : session.fireAllRules(m -> rulePackage.equals(m.getRule().getPackageName()), max);
-      if (limit > 0 && fired >= limit) {
-        throw new RuleSetException("the rules fired " + fired + " times without settling (a rule loop?); "
-            + "raise engine_max_rule_firings in " + Assumptions.FILE + " if this is expected");
+      int fired = rulePackage == null ? session.fireAllRules(limit)
+          : session.fireAllRules(m -> rulePackage.equals(m.getRule().getPackageName()), limit);
+      dog.cancel();
+      if (dog.fired()) {
+        throw timeOut(watch, seconds, null);
+      }
+      if (fired >= limit) {
+        throw new RuleFaultException(RuleWatch.fault(rules, watch.firing(), "the rules fired " + fired
+            + " times without settling (a rule loop?); raise " + FIRING_LIMIT + " in " + Assumptions.FILE
+            + " if this is expected"), null);
       }
       List<Object> facts = new ArrayList<>(session.getObjects());
+      healthy = true;
       return trace != null ? new SessionResult(facts, trace.entries(), trace.assumptionsUsed())
           : new SessionResult(facts, List.of(), used.assumptions());
+    } catch (ConsequenceException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new RuleFaultException(RuleWatch.fault(rules, e.getRule(), dev.llmcap.config.InputLimits.describe(cause)), cause);
+    } catch (RuleSetException e) {
+      throw e;
+    } catch (ThreadDeath e) {
+      throw timeOut(watch, seconds, e);
+    } catch (RuntimeException | Error e) { // any fault of a rule (condition or consequence), also StackOverflowError
+      if (dog.fired()) {
+        throw timeOut(watch, seconds, e);
+      }
+      if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError) && !(e instanceof OutOfMemoryError)) {
+        throw e;
+      }
+      throw new RuleFaultException(RuleWatch.fault(rules, watch.firing(), dev.llmcap.config.InputLimits.describe(e)), e);
     } finally {
+      dog.cancel();
+      Thread.interrupted(); // a late watchdog must not leave this thread interrupted
       session.removeEventListener(agendaListener); // the pooled session outlives this plan
+      session.removeEventListener(watch);
       if (trace != null) {
         session.removeEventListener((RuleRuntimeEventListener) trace);
       }
-      session.dispose();
+      if (healthy) {
+        session.dispose();
+      } // a session that failed mid-firing is dropped, never returned to the pool
     }
+  }
+
+  private RuleFaultException timeOut(RuleWatch watch, long seconds, Throwable cause) {
+    return new RuleFaultException(RuleWatch.fault(rules, watch.firing(), "the plan did not finish within " + seconds
+        + " s (a rule that never returns?); raise " + TIME_LIMIT + " in " + Assumptions.FILE + " if this is expected"), cause);
+  }
+
+  /** The loop guard: the assumption when it is a usable number, else the built-in ceiling. Never off. */
+  int firingLimit() {
+    double v = assumptions.get(FIRING_LIMIT).map(Assumption::getNumber).orElse(null) == null ? Double.NaN
+        : assumptions.get(FIRING_LIMIT).get().getNumber();
+    return Double.isFinite(v) && v >= 1 && v <= BUILT_IN_FIRING_LIMIT ? (int) v : BUILT_IN_FIRING_LIMIT;
+  }
+
+  /** The per-plan wall-clock limit in seconds: the assumption when usable, else the built-in one. */
+  long timeLimitSeconds() {
+    Double v = assumptions.get(TIME_LIMIT).map(Assumption::getNumber).orElse(null);
+    return v != null && Double.isFinite(v) && v >= 1 && v <= BUILT_IN_TIME_LIMIT_SECONDS ? (long) Math.ceil(v) : BUILT_IN_TIME_LIMIT_SECONDS;
   }
 }

@@ -219,9 +219,39 @@ final class PdfLayout implements AutoCloseable {
         f.endText();
       }
     }
+    // The trailer /ID is normally made from the clock: write a placeholder, then put a hash of the document in its
+    // place (same length, so no offset moves) and the same plan always gives the same bytes.
+    org.apache.pdfbox.cos.COSString placeholder = new org.apache.pdfbox.cos.COSString(ID_PLACEHOLDER);
+    placeholder.setForceHexForm(true);
+    org.apache.pdfbox.cos.COSArray id = new org.apache.pdfbox.cos.COSArray();
+    id.add(placeholder);
+    id.add(placeholder);
+    doc.getDocument().getTrailer().setItem(org.apache.pdfbox.cos.COSName.ID, id);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     doc.save(out);
-    return out.toByteArray();
+    return withContentId(out.toByteArray());
+  }
+
+  private static final byte[] ID_PLACEHOLDER = "llmcap-pdf-id-00".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  /** Replaces the placeholder document ID (hex in the trailer) with the first 16 bytes of the SHA-256 of the document. */
+  static byte[] withContentId(byte[] pdf) {
+    byte[] hex = java.util.HexFormat.of().withUpperCase().formatHex(ID_PLACEHOLDER).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] digest;
+    try {
+      digest = java.security.MessageDigest.getInstance("SHA-256").digest(pdf);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    byte[] idHex = java.util.HexFormat.of().withUpperCase().formatHex(java.util.Arrays.copyOf(digest, 16))
+        .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    for (int i = 0; i + hex.length <= pdf.length; i++) {
+      if (pdf[i] == hex[0] && java.util.Arrays.equals(pdf, i, i + hex.length, hex, 0, hex.length)) {
+        System.arraycopy(idHex, 0, pdf, i, idHex.length);
+        i += hex.length - 1;
+      }
+    }
+    return pdf;
   }
 
   @Override
