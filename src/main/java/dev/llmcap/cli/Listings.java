@@ -5,7 +5,11 @@ import dev.llmcap.catalog.CatalogException;
 import dev.llmcap.catalog.GpuPrice;
 import dev.llmcap.catalog.GpuSpec;
 import dev.llmcap.catalog.ModelSpec;
+import dev.llmcap.engine.ArchitectureFacts;
+import dev.llmcap.engine.LLMForecastEngine;
+import dev.llmcap.engine.RuleSetException;
 import dev.llmcap.engine.Workspace;
+import dev.llmcap.model.fact.ArchitectureSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,9 +49,26 @@ final class Listings {
     return new Listing<>("gpus", "the GPUs of the GPU catalog, with what plans are chosen by", Catalog::gpus, gpuTable());
   }
 
-  static Listing<ModelSpec> models() {
-    return new Listing<>("models", "the models of the model catalog (ids and aliases are what --model accepts)",
-        Catalog::models, modelTable());
+  static Listing<ModelRow> models() {
+    return new Listing<>("models", "the models of the model catalog (ids and aliases are what --model accepts), with the "
+        + "total and active parameters, KV-cache bytes per token at 16 bits and attention kind the rules derive",
+        Listings::modelRows, modelTable());
+  }
+
+  /** A catalog model with the rules' summary of its architecture. */
+  record ModelRow(ModelSpec spec, ArchitectureSummary arch) {}
+
+  private static List<ModelRow> modelRows(Catalog catalog) {
+    try {
+      ArchitectureFacts facts = new ArchitectureFacts(new LLMForecastEngine(Workspace.fromEnvironment(), Map.of()));
+      List<ModelRow> rows = new ArrayList<>();
+      for (ModelSpec m : catalog.models()) {
+        rows.add(new ModelRow(m, facts.summarize(m)));
+      }
+      return rows;
+    } catch (RuleSetException | CatalogException e) {
+      throw new IllegalStateException("the rules cannot summarise the catalog models: " + e.getMessage(), e);
+    }
   }
 
   static Listing<CloudRegion> clouds() {
@@ -67,23 +88,28 @@ final class Listings {
         .number("fp8_tflops", "FP8 TFLOPS", g -> tflops(g, "fp8"))
         .text("interconnect", "LINK", g -> g.getInterconnect().getType())
         .number("max_gpus_per_node", "PER NODE", GpuSpec::getMaxGpusPerNode)
+        .number("fast_link_domain_gpus", "FAST-LINK", GpuSpec::getFastLinkDomainGpus)
+        .text("instance_types", "INSTANCES", g -> List.copyOf(new TreeSet<>(g.getPrices().stream().map(GpuPrice::getInstanceType)
+            .filter(java.util.Objects::nonNull).toList())))
         .number("cheapest_usd_per_gpu_hour", "FROM $/GPU-h", Listings::cheapestOnDemand)
         .text("clouds", "CLOUDS", g -> List.copyOf(new TreeSet<>(g.getPrices().stream().map(GpuPrice::getCloud).toList())))
         .text("aliases", "ALIASES", GpuSpec::getAliases);
   }
 
   /** The model listing's columns. */
-  static Table<ModelSpec> modelTable() {
-    return new Table<ModelSpec>()
-        .text("id", "MODEL", ModelSpec::getId)
-        .text("family", "FAMILY", ModelSpec::getFamily)
-        .number("params_b", "PARAMS B", ModelSpec::getParamsB)
-        .number("layers", "LAYERS", ModelSpec::getLayers)
-        .number("hidden_size", "HIDDEN", ModelSpec::getHiddenSize)
-        .number("attention_heads", "HEADS", ModelSpec::getAttentionHeads)
-        .number("kv_heads", "KV HEADS", ModelSpec::getKvHeads)
-        .number("max_context", "CONTEXT", ModelSpec::getMaxContext)
-        .text("aliases", "ALIASES", ModelSpec::getAliases);
+  static Table<ModelRow> modelTable() {
+    return new Table<ModelRow>()
+        .text("id", "MODEL", r -> r.spec().getId())
+        .text("family", "FAMILY", r -> r.spec().getFamily())
+        .number("params_b", "PARAMS B", r -> r.spec().getParamsB())
+        .number("active_params_b", "ACTIVE B", r -> r.spec().getActiveParamsB())
+        .number("kv_kib_per_token_16bit", "KV KiB/TOK", r -> Math.round(r.arch().getKvBytesPerToken16() / 1024.0 * 10) / 10.0)
+        .text("attention", "ATTENTION", r -> r.arch().getAttentionKind())
+        .text("window", "WINDOW", r -> r.arch().getSlidingWindow() == null ? "" : r.arch().getSlidingWindow() + " x "
+            + r.arch().getWindowedLayers() + "/" + r.spec().getLayers())
+        .number("layers", "LAYERS", r -> r.spec().getLayers())
+        .number("max_context", "CONTEXT", r -> r.spec().getMaxContext())
+        .text("aliases", "ALIASES", r -> r.spec().getAliases());
   }
 
   /** The cloud listing's columns. */
