@@ -31,10 +31,11 @@ import java.util.stream.Stream;
 public final class RuleCheck {
   /**
    * Names (or name prefixes) read outside the rules: defaults for missing inputs (input preparer), the engine's firing
-   * limit, the forecast command's peak multiplier, and the catalogs' currency label.
+   * limit, the forecast command's peak multiplier, the catalogs' currency label, and the GPU count validate --training plans
+   * a calibration row with when the row gives none.
    */
   private static final List<String> READ_BY_JAVA = List.of("default.", "engine_", "forecast.peak_multiplier_over_forecast_peak",
-      "currency");
+      "currency", "validate.training_default_gpus");
   private static final Pattern LITERAL = Pattern.compile("\"([A-Za-z0-9_.@-]+)\"");
   private static final Pattern NAME_READ = Pattern.compile("Assumption\\s*\\(\\s*name\\s*==\\s*\"([^\"]+)\"");
   private static final Pattern GROUP_READ = Pattern.compile("group\\s*==\\s*\"([^\"]+)\"");
