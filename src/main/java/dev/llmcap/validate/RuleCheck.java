@@ -160,7 +160,7 @@ public final class RuleCheck {
    * Whether the consequence of the rule at "file:line" only deletes or retracts facts (no insert, insertLogical, modify or
    * update), so it concludes nothing the audit trace could hold.
    */
-  static boolean onlyDeletes(Map<String, String> drl, String location, String name) {
+  public static boolean onlyDeletes(Map<String, String> drl, String location, String name) {
     int colon = location.lastIndexOf(':');
     String text = colon < 0 ? null : drl.get(location.substring(0, colon));
     if (text == null) {
