@@ -116,12 +116,14 @@ public final class InputPreparer {
       return null;
     }
     java.util.SortedSet<String> known = catalog.regions(s.getCloudProvider());
-    if (known.contains(region)) {
+    if (known.isEmpty() || known.contains(region)) {
+      // no price row in the cloud at all: nothing to check the region against; the plan goes on without cost and
+      // the rule "Region does not offer the GPU at the pricing model" says why
       return null;
     }
     String ids = String.join(", ", known);
     return "service.region '" + region + "' has no " + s.getCloudProvider() + " price in the GPU catalog"
-        + (known.isEmpty() ? ";" : didYouMean(region, ids)) + " known " + s.getCloudProvider() + " regions: " + ids
+        + didYouMean(region, ids) + " known " + s.getCloudProvider() + " regions: " + ids
         + " (or 'cheapest' to search them)";
   }
 

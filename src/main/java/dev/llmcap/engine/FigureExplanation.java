@@ -105,9 +105,10 @@ public final class FigureExplanation {
 
   /**
    * The explanation as an indented tree, one line per step (its conclusion, rule and rule location), then the formula
-   * with numbers, the assumptions (with their source the first time) and the input facts (in full the first time) it
-   * matched, then the steps it matched, one level deeper. A step reached again is not repeated; steps deeper than
-   * maxDepth (0 = unlimited) are counted, not shown.
+   * with numbers, one line of the assumptions (with their source the first time) and one of the input facts (in full the
+   * first time) it matched (a step that only reads assumptions keeps them on its own line), then the steps it matched,
+   * one level deeper. A step reached again is not repeated; steps deeper than maxDepth (0 = unlimited) are counted, not
+   * shown.
    */
   public String text(int maxDepth) {
     StringBuilder b = new StringBuilder();
@@ -138,23 +139,27 @@ public final class FigureExplanation {
     Set<String> names = new java.util.LinkedHashSet<>(e.links().assumptionNames());
     boolean newFacts = e.links().facts().stream().anyMatch(f -> !shownFacts.contains(f));
     boolean leaf = children(e).stream().allMatch(c -> seen.contains(c.getStep()));
-    if (!formula && names.size() == 1 && !newFacts && leaf) {
-      // a step that only reads one assumption (e.g. a tunable) is shown on one line
-      String name = names.iterator().next();
-      b.append("; assumption ").append(assumptionText(name, shownAssumptions.add(name))).append('\n');
+    if (!formula && !names.isEmpty() && !newFacts && leaf) {
+      // a step that only reads assumptions (e.g. a tunable and its per-GPU override) is shown on one line
+      b.append("; ").append(assumptionsLine(names, shownAssumptions)).append('\n');
       return;
     }
     b.append('\n');
     if (formula) {
       b.append(inner).append("= ").append(e.getFormula()).append('\n');
     }
-    for (String name : names) {
-      b.append(inner).append("assumption ").append(assumptionText(name, shownAssumptions.add(name))).append('\n');
+    // the assumptions of a step on one line, then its input facts not shown before on one line
+    if (!names.isEmpty()) {
+      b.append(inner).append(assumptionsLine(names, shownAssumptions)).append('\n');
     }
+    List<String> facts = new ArrayList<>();
     for (String fact : e.links().facts()) {
       if (shownFacts.add(fact)) {
-        b.append(inner).append("input ").append(shorten(fact)).append('\n');
+        facts.add("input " + shorten(fact));
       }
+    }
+    if (!facts.isEmpty()) {
+      b.append(inner).append(String.join(" | ", facts)).append('\n');
     }
     List<TraceEntry> children = new ArrayList<>();
     for (TraceEntry c : children(e)) {
@@ -185,6 +190,15 @@ public final class FigureExplanation {
       }
     }
     return out;
+  }
+
+  /** "assumption NAME = VALUE UNIT  (source: ...)" for each name (the source the first time), joined by " | ". */
+  private String assumptionsLine(Set<String> names, Set<String> shownAssumptions) {
+    List<String> parts = new ArrayList<>();
+    for (String name : names) {
+      parts.add("assumption " + assumptionText(name, shownAssumptions.add(name)));
+    }
+    return String.join(" | ", parts);
   }
 
   private String assumptionText(String name, boolean first) {

@@ -31,10 +31,11 @@ import java.util.stream.Stream;
 public final class RuleCheck {
   /**
    * Names (or name prefixes) read outside the rules: defaults for missing inputs (input preparer), the engine's firing
-   * limit, the forecast command's peak multiplier, and the catalogs' currency label.
+   * limit, the forecast command's peak multiplier, the catalogs' currency label, and the GPU count validate --training plans
+   * a calibration row with when the row gives none.
    */
   private static final List<String> READ_BY_JAVA = List.of("default.", "engine_", "forecast.peak_multiplier_over_forecast_peak",
-      "currency");
+      "currency", "validate.training_default_gpus");
   private static final Pattern LITERAL = Pattern.compile("\"([A-Za-z0-9_.@-]+)\"");
   private static final Pattern NAME_READ = Pattern.compile("Assumption\\s*\\(\\s*name\\s*==\\s*\"([^\"]+)\"");
   private static final Pattern GROUP_READ = Pattern.compile("group\\s*==\\s*\"([^\"]+)\"");
@@ -138,7 +139,12 @@ public final class RuleCheck {
       if (!coverage.packages().contains(pkg)) {
         continue;
       }
-      if (!coverage.fired().contains(r.getKey())) {
+      String name = r.getKey().substring(pkg.length() + 1);
+      if (!coverage.fired().contains(r.getKey()) && onlyDeletes(drl, r.getValue(), name)) {
+        // the audit trace records what rules insert; a rule that only takes facts out of the session leaves no entry
+        notes.add(shown + "/" + r.getValue() + ": rule \"" + name + "\" only takes facts out of the session: the trace cannot show"
+            + " whether it fired (check its effect with a rule test)");
+      } else if (!coverage.fired().contains(r.getKey())) {
         findings.add(shown + "/" + r.getValue() + ": rule \"" + r.getKey().substring(pkg.length() + 1)
             + "\" concludes nothing in the plans of the examples and rule tests (add a rule test that fires it)");
       }
@@ -148,6 +154,26 @@ public final class RuleCheck {
         + " rules of packages " + String.join(", ", coverage.packages()) + " conclude something in " + coverage.plans()
         + " plans (examples and rule tests)");
     return new Report(List.of(), findings, notes);
+  }
+
+  /**
+   * Whether the consequence of the rule at "file:line" only deletes or retracts facts (no insert, insertLogical, modify or
+   * update), so it concludes nothing the audit trace could hold.
+   */
+  public static boolean onlyDeletes(Map<String, String> drl, String location, String name) {
+    int colon = location.lastIndexOf(':');
+    String text = colon < 0 ? null : drl.get(location.substring(0, colon));
+    if (text == null) {
+      return false;
+    }
+    int start = text.indexOf("rule \"" + name + "\"");
+    int then = start < 0 ? -1 : text.indexOf("\nthen", start);
+    int end = then < 0 ? -1 : text.indexOf("\nend", then);
+    if (end < 0) {
+      return false;
+    }
+    String body = text.substring(then + 5, end).replaceAll("//.*", "");
+    return body.matches("(?s).*\\b(delete|retract)\\s*\\(.*") && !body.matches("(?s).*\\b(insert|insertLogical|modify|update)\\s*\\(.*");
   }
 
   /** Per-team override files: every name must exist, values lie in the shared entry's range, each carries a source. */

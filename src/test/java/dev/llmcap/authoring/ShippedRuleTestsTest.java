@@ -49,7 +49,17 @@ class ShippedRuleTestsTest {
     List<String> unfired = new ArrayList<>();
     RuleLocations.of(RuleBase.load(WS.rules())).all().forEach((rule, where) -> {
       String pkg = rule.substring(0, rule.indexOf('/'));
-      if ((pkg.equals("inference") || pkg.equals("training")) && !fired.contains(rule)) {
+      String file = where.substring(0, where.lastIndexOf(':'));
+      java.util.Map<String, String> drl;
+      try {
+        drl = java.util.Map.of(file, java.nio.file.Files.readString(WS.rules().resolve(file)));
+      } catch (java.io.IOException x) {
+        throw new java.io.UncheckedIOException(x);
+      }
+      // a rule that only deletes facts leaves no trace entry (as in `rules check`); its effect is checked by a rule test
+      // (instance-type.yaml: the asked, dearer instance type is the one priced)
+      if ((pkg.equals("inference") || pkg.equals("training")) && !fired.contains(rule)
+          && !RuleCheck.onlyDeletes(drl, where, rule.substring(pkg.length() + 1))) {
         unfired.add("rules/" + where + " \"" + rule.substring(pkg.length() + 1) + "\"");
       }
     });

@@ -22,8 +22,8 @@ class ExplainFieldCliTest {
     assertThat(r.exit()).as(r.err()).isZero();
     List<String> lines = r.out().lines().toList();
     assertThat(lines.size()).as(r.out()).isLessThanOrEqualTo(60);
-    assertThat(lines.get(0)).isEqualTo("gpu_resources.min_gpus_per_replica = 1");
-    assertThat(lines.get(1)).startsWith("  gpus_per_replica = 1 GPUs [B200]  <- \"GPUs per replica: the smallest layout within tolerance");
+    assertThat(lines.get(0)).isEqualTo("gpu_resources.min_gpus_per_replica = 2");
+    assertThat(lines.get(1)).startsWith("  gpus_per_replica = 2 GPUs [H100-80GB]  <- \"GPUs per replica: the smallest layout within tolerance");
     int steps = 0;
     for (String line : lines) {
       Matcher m = LOCATION.matcher(line);
@@ -39,7 +39,7 @@ class ExplainFieldCliTest {
     // the chain reaches the inputs, the catalog and the assumptions with their sources
     assertThat(r.out()).contains("assumption layout_throughput_tolerance = 0.05 fraction  (source: ")
         .contains("assumption gpu_memory_utilization = 0.9 fraction  (source: vLLM default gpu_memory_utilization=0.90)")
-        .contains("assumption bytes_per_weight.FP8 = 1 bytes").contains("input GPU B200")
+        .contains("assumption bytes_per_weight.FP8 = 1 bytes").contains("input GPU H100-80GB")
         .contains("= (70.55B params - 2.101B embedding params) x 1 B + 2.101B x 2 B = 72.66 GB");
   }
 
@@ -48,7 +48,8 @@ class ExplainFieldCliTest {
     CliProcess.Result viaFlag = CliProcess.run(HOME, "--config", "examples/chat-service.json", "--explain", "throughput.estimated_itl_ms",
         "--depth", "1");
     assertThat(viaFlag.exit()).as(viaFlag.err()).isZero();
-    assertThat(viaFlag.out()).startsWith("throughput.estimated_itl_ms = 43.76").contains("itl_ms = 43.76 ms [B200]  <- \"Latency at the planned operating point\"")
+    assertThat(viaFlag.out()).startsWith("throughput.estimated_itl_ms = 37.8755")
+        .contains("itl_ms = 37.88 ms [H100-80GB]  <- \"Latency percentiles at the planned operating point\"")
         .contains("derived input(s) below depth 1 (raise --depth)");
     CliProcess.Result json = CliProcess.run(HOME, "explain", "throughput.estimated_itl_ms", "--config", "examples/chat-service.json",
         "--depth", "2", "--format", "json");
@@ -56,7 +57,7 @@ class ExplainFieldCliTest {
     JsonNode tree = new ObjectMapper().readTree(json.out());
     assertThat(tree.path("field").asText()).isEqualTo("throughput.estimated_itl_ms");
     JsonNode root = tree.path("explanation");
-    assertThat(root.path("rule").asText()).isEqualTo("Latency at the planned operating point");
+    assertThat(root.path("rule").asText()).isEqualTo("Latency percentiles at the planned operating point");
     assertThat(root.path("rule_location").asText()).matches("rules/inference/latency\\.drl:\\d+");
     assertThat(root.path("derived_from").size()).isGreaterThan(2);
     assertThat(root.path("derived_from").get(0).path("derived_from").get(0).path("truncated").asBoolean()).isTrue();

@@ -77,19 +77,19 @@ class RulesCommandsCliTest {
     assertThat(ok.out()).contains("PASS team policy file raises the availability floor").containsPattern("\\d+ rule test\\(s\\): \\d+ passed, 0 failed");
     Path scenario = tmp.resolve("itl.yaml");
     Files.writeString(scenario, "name: chat ITL pinned too low\nconfig: " + HOME.resolve("examples/chat-service.json")
-        + "\nexpect:\n  gpu_resources.min_gpus_per_replica: 1\n  throughput.estimated_itl_ms: 22 +- 15%\n");
+        + "\nexpect:\n  gpu_resources.min_gpus_per_replica: 2\n  throughput.estimated_itl_ms: 22 +- 15%\n");
     Path junit = tmp.resolve("out/junit.xml");
     Files.createDirectories(junit.getParent());
     CliProcess.Result bad = CliProcess.run(tmp, "rules", "test", "--rules", HOME.resolve("rules").toString(), scenario.toString(),
         "--junit", junit.toString());
     assertThat(bad.exit()).as(bad.err()).isEqualTo(1);
     assertThat(bad.out()).contains("FAIL chat ITL pinned too low")
-        .contains("itl.yaml:5: throughput.estimated_itl_ms: expected 22 +- 15%, got 43.7649")
-        .containsPattern("    \\|   itl_ms = 43\\.76 ms \\[B200\\]  <- \"Latency at the planned operating point\" \\S*rules/inference/latency\\.drl:\\d+")
+        .contains("itl.yaml:5: throughput.estimated_itl_ms: expected 22 +- 15%, got 37.8755")
+        .containsPattern("    \\|   itl_ms = 37\\.88 ms \\[H100-80GB\\]  <- \"Latency percentiles at the planned operating point\" \\S*rules/inference/latency\\.drl:\\d+")
         .contains("1 rule test(s): 0 passed, 1 failed");
     String xml = Files.readString(junit);
     assertThat(xml).contains("<testsuite name=\"llmcap rule tests\" tests=\"1\" failures=\"1\"")
-        .contains("<failure message=\"1 value(s) not as expected\">throughput.estimated_itl_ms: expected 22 +- 15%, got 43.7649 (line 5)");
+        .contains("<failure message=\"1 value(s) not as expected\">throughput.estimated_itl_ms: expected 22 +- 15%, got 37.8755 (line 5)");
   }
 
   @Test
@@ -103,7 +103,7 @@ class RulesCommandsCliTest {
     CliProcess.Result r = CliProcess.run(HOME, "rules", "diff", "--rules", rules.toString(), "--against", "rules");
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(r.out()).contains("examples/chat-service.json: ")
-        .containsPattern("  gpu_resources\\.kv_cache_gb: 55\\.57\\d* -> 60\\.\\d+ \\(\\+\\d+\\.\\d+%\\)  by changed rule \"Mean context held in the KV cache per sequence\"")
+        .containsPattern("  gpu_resources\\.kv_cache_gb: 77\\.71\\d* -> 77\\.92\\d* \\(\\+\\d+\\.\\d+%\\)  by changed rule \"Mean context held in the KV cache per sequence\"")
         .contains("rule changed: \"Mean context held in the KV cache per sequence\"")
         .containsPattern("examples/training_config\\.json: unchanged")
         .containsPattern("\\d+ plan\\(s\\) compared: \\d+ changed, \\d+ unchanged, 0 error\\(s\\); 1 rule\\(s\\) and 0 assumption\\(s\\) differ");
