@@ -252,19 +252,23 @@ final class PlanCommand {
     if (cl.hasOption("output")) {
       String output = cl.getOptionValue("output");
       if (!OutputPaths.isStdout(output)) {
-        knownExtension(exporters, cl, output, "--output");
         OutputPaths.refuseInput(OutputPaths.resolve(output, cl.hasOption("force")), input);
+        knownExtension(exporters, cl, output, "--output");
       }
     } else if (cl.hasOption("config") && request.getOptions().getOutputFile() != null
         && !OutputPaths.isStdout(request.getOptions().getOutputFile())) {
-      knownExtension(exporters, cl, request.getOptions().getOutputFile(), "options.output_file");
       OutputPaths.refuseInput(OutputPaths.resolve(request.getOptions().getOutputFile(), true), input);
+      knownExtension(exporters, cl, request.getOptions().getOutputFile(), "options.output_file");
     }
   }
 
   /** An output file's extension must select a format (or --format must say which): plan.xlsx is a usage error. */
   private static void knownExtension(Exporters exporters, CommandLine cl, String name, String what) throws UsageException {
-    String file = Path.of(name).getFileName().toString();
+    Path fileName = Path.of(name).getFileName();
+    if (fileName == null) {
+      return; // a root or empty path: refused as a folder by OutputPaths
+    }
+    String file = fileName.toString();
     int dot = file.lastIndexOf('.');
     if (cl.hasOption("format") || dot <= 0 || exporters.formatOfFile(file).isPresent()) {
       return;

@@ -140,7 +140,10 @@ public final class RuleCheck {
         continue;
       }
       String name = r.getKey().substring(pkg.length() + 1);
-      if (!coverage.fired().contains(r.getKey()) && onlyDeletes(drl, r.getValue(), name)) {
+      if (!coverage.fired().contains(r.getKey()) && isGuard(drl, r.getValue(), name)) {
+        notes.add(shown + "/" + r.getValue() + ": rule \"" + name + "\" is a defensive guard (@guard): no example or rule test"
+            + " reaches it; the fuzz suite (mvn -Pfuzz verify) exercises it");
+      } else if (!coverage.fired().contains(r.getKey()) && onlyDeletes(drl, r.getValue(), name)) {
         // the audit trace records what rules insert; a rule that only takes facts out of the session leaves no entry
         notes.add(shown + "/" + r.getValue() + ": rule \"" + name + "\" only takes facts out of the session: the trace cannot show"
             + " whether it fired (check its effect with a rule test)");
@@ -156,9 +159,18 @@ public final class RuleCheck {
     return new Report(List.of(), findings, notes);
   }
 
+  /** Whether the rule at "file:line" is marked @guard(true): a defensive check no ordinary input is known to reach. */
+  public static boolean isGuard(Map<String, String> drl, String location, String name) {
+    int colon = location.lastIndexOf(':');
+    String text = colon < 0 ? null : drl.get(location.substring(0, colon));
+    int start = text == null ? -1 : text.indexOf("rule \"" + name + "\"");
+    int when = start < 0 ? -1 : text.indexOf("\nwhen", start);
+    return when > 0 && text.substring(start, when).contains("@guard(true)");
+  }
+
   /**
    * Whether the consequence of the rule at "file:line" only deletes or retracts facts (no insert, insertLogical, modify or
-   * update), so it concludes nothing the audit trace could hold.
+   * update): the audit trace records what rules insert, so such a rule leaves no entry.
    */
   public static boolean onlyDeletes(Map<String, String> drl, String location, String name) {
     int colon = location.lastIndexOf(':');
