@@ -186,29 +186,11 @@ public final class InteractiveSession {
     if (training) {
       return planTraining(engineFuture, loader, doc);
     }
-    ExplainedPlan plan;
-    try {
-      PlanRequest request = loader.toRequest();
-      say("Planning...");
-      plan = engineFuture.get().planExplained(request, loader.provenance(), false);
-    } catch (InputException e) {
-      e.problems().forEach(p -> say("llmcap: " + p));
-      return Main.USAGE;
-    } catch (RuleSetException e) {
-      e.problems().forEach(p -> say("llmcap: rules: " + p));
-      return Main.USAGE;
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof EngineFailure) {
-        ((EngineFailure) c).problems.forEach(p -> say("llmcap: " + p));
-        return Main.USAGE;
-      }
-      say("llmcap: internal error: " + c + " (please report it)");
-      return Main.FAILED;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new UserInterruptException("");
+    Planned<ExplainedPlan> planned = plan(engineFuture, loader, (engine, request) -> engine.planExplained(request, loader.provenance(), false));
+    if (planned.exit() != Main.OK) {
+      return planned.exit();
     }
+    ExplainedPlan plan = planned.plan();
     boolean colour = colourAllowed && !terminal.getType().startsWith(Terminal.TYPE_DUMB);
     w.print(TextReport.render(plan.plan(), colour, false, plan.inputs()));
     w.flush();
@@ -220,29 +202,12 @@ public final class InteractiveSession {
 
   /** Plans the training answers with the same validation as the flags, prints the report and offers to save both. */
   private int planTraining(CompletableFuture<LLMForecastEngine> engineFuture, ConfigLoader loader, ObjectNode doc) {
-    dev.llmcap.model.TrainingCapacityPlan plan;
-    try {
-      PlanRequest request = loader.toRequest();
-      say("Planning...");
-      plan = engineFuture.get().planTraining(request, loader.provenance(), false);
-    } catch (InputException e) {
-      e.problems().forEach(p -> say("llmcap: " + p));
-      return Main.USAGE;
-    } catch (RuleSetException e) {
-      e.problems().forEach(p -> say("llmcap: rules: " + p));
-      return Main.USAGE;
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof EngineFailure) {
-        ((EngineFailure) c).problems.forEach(p -> say("llmcap: " + p));
-        return Main.USAGE;
-      }
-      say("llmcap: internal error: " + c + " (please report it)");
-      return Main.FAILED;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new UserInterruptException("");
+    Planned<dev.llmcap.model.TrainingCapacityPlan> planned =
+        plan(engineFuture, loader, (engine, request) -> engine.planTraining(request, loader.provenance(), false));
+    if (planned.exit() != Main.OK) {
+      return planned.exit();
     }
+    dev.llmcap.model.TrainingCapacityPlan plan = planned.plan();
     boolean colour = colourAllowed && !terminal.getType().startsWith(Terminal.TYPE_DUMB);
     w.print(dev.llmcap.export.TrainingTextReport.render(plan, colour, false, loader.provenance()));
     w.flush();
@@ -250,6 +215,40 @@ public final class InteractiveSession {
     offerSave("Save your answers as a config for non-interactive runs? file name, or Enter to skip", "my_training.json",
         configJson(doc), "next time: llmcap --config ");
     return Main.OK;
+  }
+
+  /** One way of planning a validated request with the engine (inference or training). */
+  private interface Planner<P> {
+    P plan(LLMForecastEngine engine, PlanRequest request) throws InputException, RuleSetException;
+  }
+
+  /** A plan, or the exit code of the problem that stopped it (already reported on the terminal). */
+  private record Planned<P>(P plan, int exit) {}
+
+  /** Validates the answers, waits for the engine and plans; every failure is said on the terminal with its exit code. */
+  private <P> Planned<P> plan(CompletableFuture<LLMForecastEngine> engineFuture, ConfigLoader loader, Planner<P> planner) {
+    try {
+      PlanRequest request = loader.toRequest();
+      say("Planning...");
+      return new Planned<>(planner.plan(engineFuture.get(), request), Main.OK);
+    } catch (InputException e) {
+      e.problems().forEach(p -> say("llmcap: " + p));
+      return new Planned<>(null, Main.USAGE);
+    } catch (RuleSetException e) {
+      e.problems().forEach(p -> say("llmcap: rules: " + p));
+      return new Planned<>(null, Main.USAGE);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof EngineFailure) {
+        ((EngineFailure) c).problems.forEach(p -> say("llmcap: " + p));
+        return new Planned<>(null, Main.USAGE);
+      }
+      say("llmcap: internal error: " + c + " (please report it)");
+      return new Planned<>(null, Main.FAILED);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserInterruptException("");
+    }
   }
 
   private void offerSave(String question, String example, String content, String hint) {
