@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
 import static dev.llmcap.cli.CommonFlags.flag;
 import static dev.llmcap.cli.CommonFlags.value;
 

@@ -1,11 +1,25 @@
 package dev.llmcap.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.commons.cli.Option;
 
 /** llmcap man: the manual page (roff, section 1) generated from the commands' option definitions. */
-final class ManPage {
+public final class ManPage {
   private final Io io;
+
+  /** Writes the page to the file named by the one argument (the build puts it into the distribution's share/man/man1). */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      throw new IllegalArgumentException("usage: ManPage FILE");
+    }
+    Path target = Path.of(args[0]).toAbsolutePath();
+    Files.createDirectories(target.getParent());
+    Files.writeString(target, page(), StandardCharsets.UTF_8);
+  }
 
   ManPage(Io io) {
     this.io = io;

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 
@@ -55,10 +54,10 @@ public final class ModelsImportCommand {
     try {
       cl = new DefaultParser().parse(options(), args);
       if (cl.hasOption("help")) {
-        new HelpFormatter().printHelp(new java.io.PrintWriter(out, true), 110, "llmcap models import PATH [--id ID] [--force]",
-            "Reads a Hugging Face config.json (or a folder holding one) offline and adds it to the model catalog;\n"
-                + "parameter counts and KV bytes per token are derived by the rules from the architecture.\n\n",
-            options(), 2, 5, "\nExit codes: 0 written, 1 failed, 2 usage or input error (including an existing entry without --force).");
+        Help.print(out, "llmcap models import PATH [--id ID] [--force]",
+            "Reads a Hugging Face config.json (or a folder holding one) offline and adds it to the model catalog; "
+                + "parameter counts and KV bytes per token are derived by the rules from the architecture.",
+            options(), "Exit codes: 0 written, 1 failed, 2 usage or input error (including an existing entry without --force).");
         return Main.OK;
       }
       if (cl.getArgList().size() != 1) {

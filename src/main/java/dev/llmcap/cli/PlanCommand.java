@@ -274,7 +274,7 @@ final class PlanCommand {
       return;
     }
     throw new UsageException(what + " " + name + ": unknown extension " + file.substring(dot)
-        + " (known: .json .csv .md .pdf .txt .yaml; or choose the format with --format "
+        + " (known: .json .yaml .yml .csv .md .pdf .txt; or choose the format with --format "
         + String.join("|", exporters.formats()) + ")");
   }
 

@@ -45,7 +45,7 @@ final class PlanOptionsSpec {
     o.addOption(value("precision", "P", "weight precision FP32|FP16|BF16|FP8|INT8|INT4|NVFP4|MXFP4 (default {default.precision})"));
     o.addOption(value("kv-cache-precision", "P", "KV-cache precision (default: the weights' 16-bit dtype; FP8 only when asked)"));
     o.addOption(value("context-window", "TOKENS", "context window, tokens (default {default.context_window})"));
-    o.addOption(value("batch-size", "N", "sequences a replica must hold at full context (default {default.batch_size})"));
+    o.addOption(value("batch-size", "N", "the batch the engine runs per replica, in sequences (must also fit at full context); the planner's own choice is shown beside it (default: the planner chooses)"));
     o.addOption(value("p50-ms", "MS", "TTFT target at P50, ms"));
     o.addOption(value("p99-ms", "MS", "TTFT target at P99, ms"));
     o.addOption(value("itl-ms", "MS", "inter-token latency target at P99 (time per output token of a request, as MLPerf's TPOT), ms"));
@@ -86,8 +86,8 @@ final class PlanOptionsSpec {
     o.addOption(flag("cost", "include the cost estimate (on by default)"));
     o.addOption(flag("no-cost", "leave the cost estimate out"));
     o.addOption(flag("no-compare", "plan only the requested GPU (no ranked list of alternatives)"));
-    o.addOption(value("output", "FILE", "write the plan to FILE (format from the extension: .json .csv .md .pdf .txt .yaml)"));
-    o.addOption(value("format", "FMT", "text (default), json, csv, md, pdf or k8s (autoscaling manifests)"));
+    o.addOption(value("output", "FILE", "write the plan to FILE (format from the extension: .json .yaml .csv .md .pdf .txt)"));
+    o.addOption(value("format", "FMT", "text (default), json, yaml (the JSON plan as YAML), csv, md, pdf or k8s (autoscaling manifests)"));
     o.addOption(value("export-autoscaling", "FILE", "also write the Kubernetes HPA and KEDA ScaledObject (YAML) to FILE"));
     o.addOption(value("k8s", "KIND", "hpa or keda: write only that autoscaler (the two manifests are alternatives; default both)"));
     o.addOption(flag("force", "overwrite an existing output file"));
@@ -108,16 +108,28 @@ final class PlanOptionsSpec {
     return CommonFlags.value(name, arg, withDefault(desc));
   }
 
-  /** Replaces a "{default.name}" marker by the assumption's current value. */
+  /** Replaces every "{default.name}" marker by the assumption's current value (or a pointer to the assumptions file). */
   private static String withDefault(String desc) {
-    int start = desc.indexOf('{');
-    int end = desc.indexOf('}');
-    if (start < 0 || end < start) {
-      return desc;
+    String unknown = "see rules/assumptions.json";
+    StringBuilder sb = new StringBuilder();
+    int from = 0;
+    for (int start = desc.indexOf('{'); start >= 0; start = desc.indexOf('{', from)) {
+      int end = desc.indexOf('}', start);
+      if (end < 0) {
+        break;
+      }
+      String name = desc.substring(start + 1, end);
+      String value = defaults == null ? null
+          : defaults.get(name).map(a -> a.getNumber() != null ? Fmt.n(a.getNumber()) : a.getText()).orElse(null);
+      sb.append(desc, from, start).append(value == null ? unknown : value);
+      from = end + 1;
     }
-    String name = desc.substring(start + 1, end);
-    String value = defaults == null ? null
-        : defaults.get(name).map(a -> a.getNumber() != null ? Fmt.n(a.getNumber()) : a.getText()).orElse(null);
-    return desc.substring(0, start) + (value == null ? "see rules/assumptions.json" : value) + desc.substring(end + 1);
+    sb.append(desc.substring(from));
+    String out = sb.toString();
+    while (out.contains(unknown + " / " + unknown)) {
+      out = out.replace(unknown + " / " + unknown, unknown);
+    }
+    return out;
   }
+
 }

@@ -13,7 +13,6 @@ import dev.llmcap.validate.RuleScenario;
 import dev.llmcap.validate.RuleScenarioRunner;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 
@@ -71,11 +69,7 @@ final class RulesCommand {
     if (!cl.hasOption("help")) {
       return false;
     }
-    HelpFormatter f = new HelpFormatter();
-    f.setWidth(110);
-    PrintWriter pw = new PrintWriter(out, true);
-    f.printHelp(pw, 110, "llmcap rules " + sub + " [flags]", what + "\n\n", o, 2, 2, "");
-    pw.flush();
+    Help.print(out, "llmcap rules " + sub + " [flags]", what, o, null);
     return true;
   }
 

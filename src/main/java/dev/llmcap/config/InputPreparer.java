@@ -203,6 +203,7 @@ public final class InputPreparer {
     if (m.getContextWindow() == null) {
       m.setContextWindow((int) defaults.number("default.context_window", "model.context_window"));
     }
+    m.setBatchSizeGiven(m.getBatchSize() != null);
     if (m.getBatchSize() == null) {
       m.setBatchSize((int) defaults.number("default.batch_size", "model.batch_size"));
     }

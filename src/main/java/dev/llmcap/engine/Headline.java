@@ -24,6 +24,15 @@ final class Headline {
     first.append(g.minGpusPerReplica()).append(" x ").append(g.recommendedGpuType()).append(" per replica (").append(layout)
         .append("), ").append(g.minReplicas()).append("-").append(g.maxReplicas()).append(" replicas (")
         .append(g.totalGpus()).append(" GPUs at peak)");
+    if (c != null && c.instanceType() != null && c.instancesAtMaxReplicas() != null && c.gpusPerInstance() != null) {
+      // what is paid for: whole instances, and the GPUs on them no replica uses
+      first.append(" on ").append(c.instancesAtMaxReplicas()).append(" x ").append(c.instanceType()).append(" (")
+          .append(c.gpusPerInstance()).append(" x ").append(g.recommendedGpuType()).append(" each");
+      if (c.idleGpusAtMaxReplicas() != null && c.idleGpusAtMaxReplicas() > 0) {
+        first.append(", ").append(c.idleGpusAtMaxReplicas()).append(" idle");
+      }
+      first.append(")");
+    }
     if (c != null && c.monthlyTotalCost() != null) {
       first.append(", $").append(String.format(java.util.Locale.ROOT, "%,.0f", c.monthlyTotalCost())).append("/month");
     }
@@ -39,6 +48,8 @@ final class Headline {
     out.add("TTFT P50 " + Fmt.n(t.ttftP50Ms()) + " ms / P99 " + Fmt.n(t.ttftP99Ms()) + " ms, ITL " + Fmt.n(t.estimatedItlMs())
         + " ms at peak; " + Fmt.n(t.usableRpsPerReplica()) + " req/s planned per replica of " + Fmt.n(t.rpsCapacityPerReplica())
         + " req/s capacity (decode " + t.decodeBound() + "-bound, prefill " + t.prefillBound() + "-bound)");
+    // a batch size given beside the planner's own batch, with why (the rules' comparison)
+    r.finding(scope, "batch_choice").ifPresent(f -> out.add(f.getMessage()));
     if ("sla_miss".equals(verdict)) {
       r.verdict(scope).map(Verdict::getFix).filter(f -> !f.isEmpty()).ifPresent(f -> out.add("Nearest fix: " + f));
     }

@@ -49,7 +49,7 @@ final class InferencePlanAssembler {
         r.whole(s, "min_replicas"), r.whole(s, "max_replicas"), r.whole(s, "total_gpus"), r.whole(s, "tensor_parallel"),
         r.whole(s, "pipeline_parallel"), round(r.value("", "weights_gb")), round(kvInUse(r, s)), round(r.value(s, "runtime_gb")),
         round(r.value(s, "kv_budget_gb")), round(r.value("", "kv_bytes_per_token")), r.whole(s, "max_batch"),
-        r.whole(s, "recommended_batch"), provisioned(r, s, prepared));
+        r.whole(s, "recommended_batch"), provisioned(r, s, prepared), r.whole(s, "planner_batch"));
     Throughput throughput = new Throughput(round(r.value(s, "tps_per_replica")), round(r.value(s, "total_tps_capacity")),
         round(r.value(s, "max_rps_capacity")), round(r.value(s, "ttft_p50_ms")), round(r.value(s, "itl_ms")),
         r.quantity(s, "meets_latency_sla").map(q -> q.getValue() > 0).orElse(null), round(r.value(s, "ttft_p50_ms")),

@@ -25,6 +25,7 @@ public final class PlanFields {
       Map.entry("gpu_resources.kv_cache_budget_gb", "kv_budget_gb"),
       Map.entry("gpu_resources.max_batch_size", "max_batch"),
       Map.entry("gpu_resources.recommended_batch_size", "recommended_batch"),
+      Map.entry("gpu_resources.planner_batch_size", "planner_batch"),
       Map.entry("gpu_resources.gpu_memory_provisioned_gb", "usable_memory_gb"),
       Map.entry("throughput.estimated_ttft_ms", "ttft_p50_ms"),
       Map.entry("throughput.estimated_itl_ms", "itl_ms"),

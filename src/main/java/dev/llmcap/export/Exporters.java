@@ -11,9 +11,9 @@ public final class Exporters {
 
   private Exporters() {}
 
-  /** Every built-in inference exporter: json, csv, md, pdf, text, k8s. */
+  /** Every built-in exporter: json, yaml, csv, md, pdf, text, k8s (and the training text report). */
   public static Exporters defaults() {
-    return new Exporters().add(new JsonExporter()).add(new CsvExporter()).add(new MarkdownExporter()).add(new PdfExporter())
+    return new Exporters().add(new JsonExporter()).add(new YamlExporter()).add(new CsvExporter()).add(new MarkdownExporter()).add(new PdfExporter())
         .add(new TextExporter()).add(new K8sExporter())
         .add(new TrainingTextExporter());
   }
@@ -24,7 +24,7 @@ public final class Exporters {
     return this;
   }
 
-  /** The exporter for a format name or alias (txt, markdown, yaml, yml), for the given plan type. */
+  /** The exporter for a format name or alias (txt, markdown, yml, kubernetes), for the given plan type. */
   public Optional<PlanExporter<?>> byFormat(String format, Class<?> planType) {
     String f = canonical(format);
     return all.stream().filter(e -> e.format().equals(f) && e.planType().isAssignableFrom(planType)).findFirst();
@@ -62,8 +62,7 @@ public final class Exporters {
     switch (f) {
       case "txt": return "text";
       case "markdown": return "md";
-      case "yaml":
-      case "yml":
+      case "yml": return "yaml";
       case "kubernetes": return "k8s";
       default: return f;
     }

@@ -21,7 +21,8 @@ public final class K8sExporter implements PlanExporter<LLMCapacityPlan> {
   static final String GPU_UTIL_METRIC = "DCGM_FI_DEV_GPU_UTIL";
 
   @Override public String format() { return "k8s"; }
-  @Override public List<String> extensions() { return List.of("yaml", "yml"); }
+  /** No extension of its own: a .yaml output is the YAML plan; the manifests are chosen with --format k8s or --export-autoscaling. */
+  @Override public List<String> extensions() { return List.of(); }
   @Override public Class<LLMCapacityPlan> planType() { return LLMCapacityPlan.class; }
 
   @Override

@@ -39,7 +39,11 @@ public final class ReportSections {
     r.add(num("  KV cache at recommended batch", n(g.kvCacheGb()), "GB"));
     r.add(num("  KV budget (usable - weights - runtime)", n(g.kvCacheBudgetGb()), "GB"));
     r.add(num("KV cache per token", n(g.kvBytesPerToken()), "bytes"));
-    r.add(num("batch: recommended / max", g.recommendedBatchSize() + " / " + g.maxBatchSize(), "sequences"));
+    if (g.plannerBatchSize() != null) {
+      r.add(num("batch: yours / the planner's", g.recommendedBatchSize() + " / " + g.plannerBatchSize(), "sequences"));
+    } else {
+      r.add(num("batch: recommended / max", g.recommendedBatchSize() + " / " + g.maxBatchSize(), "sequences"));
+    }
     r.add(num("replicas: min / max", g.minReplicas() + " / " + g.maxReplicas(), "replicas"));
     r.add(num("total GPUs at peak", String.valueOf(g.totalGpus()), "GPUs"));
     out.add(new Section("GPU resources", r));

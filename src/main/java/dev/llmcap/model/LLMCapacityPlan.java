@@ -40,12 +40,15 @@ public record LLMCapacityPlan(
   public record ModelSummary(String id, String displayName, double paramsB, double activeParamsB, int layers, int hiddenSize,
       int attentionHeads, int kvHeads, int headDim, String attention, int experts, String source) {}
 
-  /** GPU memory and counts (seed fields first). */
+  /**
+   * GPU memory and counts (seed fields first). recommendedBatchSize is the batch the plan runs with (the batch size given,
+   * when one is); plannerBatchSize is the planner's own choice, present only beside a batch size given.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record GpuResources(Double gpuMemoryPerReplicaGb, Integer minGpusPerReplica, String recommendedGpuType,
       Integer minReplicas, Integer maxReplicas, Integer totalGpus, Integer tensorParallel, Integer pipelineParallel,
       Double weightsGb, Double kvCacheGb, Double runtimeGb, Double kvCacheBudgetGb, Double kvBytesPerToken,
-      Integer maxBatchSize, Integer recommendedBatchSize, Double gpuMemoryProvisionedGb) {}
+      Integer maxBatchSize, Integer recommendedBatchSize, Double gpuMemoryProvisionedGb, Integer plannerBatchSize) {}
 
   /** Throughput and latency at the planned operating point (seed fields first). */
   @JsonInclude(JsonInclude.Include.NON_NULL)

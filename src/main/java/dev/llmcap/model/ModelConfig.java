@@ -1,5 +1,6 @@
 package dev.llmcap.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -16,6 +17,7 @@ public class ModelConfig {
   private String kvCachePrecision;
   private Integer contextWindow;
   private Integer batchSize;
+  private boolean batchSizeGiven;
   private Double targetLatencyP50Ms;
   private Double targetLatencyP99Ms;
   private Double targetItlMs;
@@ -48,6 +50,14 @@ public class ModelConfig {
   public void setContextWindow(Integer v) { this.contextWindow = v; }
   public Integer getBatchSize() { return batchSize; }
   public void setBatchSize(Integer v) { this.batchSize = v; }
+  /**
+   * True when batch_size came from the user (config, flag or question), not the default: the plan then runs the engine at
+   * that batch and shows the planner's own choice beside it. Set while inputs are prepared; not part of the config.
+   */
+  @JsonIgnore
+  public boolean isBatchSizeGiven() { return batchSizeGiven; }
+  @JsonIgnore
+  public void setBatchSizeGiven(boolean v) { this.batchSizeGiven = v; }
   /** Time-to-first-token target at the median, in ms. */
   public Double getTargetLatencyP50Ms() { return targetLatencyP50Ms; }
   public void setTargetLatencyP50Ms(Double v) { this.targetLatencyP50Ms = v; }

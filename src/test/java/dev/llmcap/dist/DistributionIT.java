@@ -70,6 +70,22 @@ class DistributionIT {
   }
 
   @Test
+  void theManPageGeneratedFromTheOptionDefinitionsIsInstalled() throws IOException {
+    Path man = install.resolve("share/man/man1/llmcap.1");
+    assertThat(man).as("share/man/man1/llmcap.1").exists();
+    String page = Files.readString(man, StandardCharsets.UTF_8);
+    assertThat(page).startsWith(".TH LLMCAP 1").contains(".SH SYNOPSIS", "\\-\\-batch\\-size", "\\-\\-fail\\-on",
+        "llmcap " + System.getProperty("llmcap.version", "0.1.0"));
+    assertThat(page.length()).isGreaterThan(5_000);
+  }
+
+  @Test
+  void theWindowsLauncherHasDosLineEndings() throws IOException {
+    String cmd = Files.readString(install.resolve("bin/llmcap.cmd"), StandardCharsets.UTF_8);
+    assertThat(cmd).contains("\r\n").doesNotContainPattern("[^\r]\n");
+  }
+
+  @Test
   void binLlmcapPlansTheExampleFromAnotherWorkingDirectory() throws Exception {
     Path elsewhere = Files.createDirectories(scratch.resolve("somewhere-else"));
     Proc r = run(elsewhere, List.of("sh", install.resolve("bin/llmcap").toString(),
