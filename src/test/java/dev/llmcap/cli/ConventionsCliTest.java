@@ -78,6 +78,12 @@ class ConventionsCliTest {
     JsonNode plan = Json.shared().readTree(fromYaml.out());
     assertThat(plan.path("workload_input").path("requests_per_second").asDouble()).isEqualTo(3.0);
 
+    // - as the output is standard output too: the plan read from stdin, written to stdout, no file named "-"
+    Proc through = llmcap(yaml, Map.of(), "--config", "-", "--output", "-", "--format", "yaml", "--no-trace", "--no-compare");
+    assertThat(through.exit()).as(through.err()).isZero();
+    assertThat(through.out()).startsWith("mode: inference\n").contains("requests_per_second: 3");
+    assertThat(cwd.resolve("-")).doesNotExist();
+
     Proc twice = llmcap(yaml, Map.of(), "--config", "-", "--config", "-");
     assertThat(twice.exit()).isEqualTo(2);
     assertThat(twice.err()).contains("only once");
