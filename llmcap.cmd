@@ -24,6 +24,8 @@ if defined STALE (
   )
   popd
 )
+set "JAVA=java"
+if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java"
 if "%LLMCAP_JAVA_OPTS%"=="" set "LLMCAP_JAVA_OPTS=%DEFAULT_JAVA_OPTS%"
-java %LLMCAP_JAVA_OPTS% -Dllmcap.home="%HOME_DIR%" -Djava.awt.headless=true -cp "%HOME_DIR%\target\llmcap.jar;%HOME_DIR%\target\lib\*" dev.llmcap.cli.Main %*
+"%JAVA%" %LLMCAP_JAVA_OPTS% -Dllmcap.home="%HOME_DIR%" -Djava.awt.headless=true -cp "%HOME_DIR%\target\llmcap.jar;%HOME_DIR%\target\lib\*" dev.llmcap.cli.Main %*
 exit /b %ERRORLEVEL%

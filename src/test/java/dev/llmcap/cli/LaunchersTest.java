@@ -22,11 +22,12 @@ class LaunchersTest {
   @Test
   void theCheckoutLauncherStopsOnAFailedBuildBeforeStartingJava() throws IOException {
     String cmd = Files.readString(CHECKOUT_CMD, StandardCharsets.UTF_8);
-    assertThat(cmd).contains("set \"HOME_DIR=%~dp0\"", "pushd \"%HOME_DIR%\"", "call mvnw.cmd");
+    assertThat(cmd).contains("set \"HOME_DIR=%~dp0\"", "pushd \"%HOME_DIR%\"", "call mvnw.cmd", "if defined JAVA_HOME");
+    assertThat(cmd).as("CRLF line endings, as cmd.exe expects (like mvnw.cmd)").doesNotContainPattern("[^\r]\n");
     int build = cmd.indexOf("call mvnw.cmd");
     int check = cmd.indexOf("if errorlevel 1", build);
     int stop = cmd.indexOf("exit /b 1", check);
-    int java = cmd.indexOf("\njava ");
+    int java = cmd.indexOf("\"%JAVA%\" %LLMCAP_JAVA_OPTS%");
     assertThat(check).as("the build's exit code is checked right after it").isGreaterThan(build);
     assertThat(cmd.substring(build, check).lines().count()).isLessThanOrEqualTo(2);
     assertThat(stop).as("a failed build exits 1").isGreaterThan(check).isLessThan(java);

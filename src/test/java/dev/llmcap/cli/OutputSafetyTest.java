@@ -114,7 +114,7 @@ class OutputSafetyTest {
 
     r = run("--config", CONFIG, "--format", "docx");
     assertThat(r.code).isEqualTo(Main.USAGE);
-    assertThat(r.err).contains("json|csv|md|pdf|text|k8s");
+    assertThat(r.err).contains("json|yaml|csv|md|pdf|text|k8s");
   }
 
   @Test
