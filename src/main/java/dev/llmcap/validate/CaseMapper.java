@@ -110,6 +110,15 @@ public final class CaseMapper {
       w.setPeakLoadMultiplier(1.0);
       w.setGrowthRate(0.0);
       w.setMaxNumSeqs(engineBatch);
+      // the dataset's spread of lengths when the row gives it (both percentiles of a pair, P50 <= P99)
+      if (m.inputTokensP50() != null && m.inputTokensP99() != null && m.inputTokensP50() >= 1 && m.inputTokensP99() >= m.inputTokensP50()) {
+        w.setInputTokensP50(m.inputTokensP50());
+        w.setInputTokensP99(m.inputTokensP99());
+      }
+      if (m.outputTokensP50() != null && m.outputTokensP99() != null && m.outputTokensP50() >= 1 && m.outputTokensP99() >= m.outputTokensP50()) {
+        w.setOutputTokensP50(m.outputTokensP50());
+        w.setOutputTokensP99(m.outputTokensP99());
+      }
     } else {
       w.setConcurrency((int) Math.ceil(inFlight / replicas));
     }
@@ -128,7 +137,10 @@ public final class CaseMapper {
       // (calibration README note 3), unlike the planner's vLLM-style default of a 16-bit KV cache
       mc.setKvCachePrecision("FP8");
     }
-    mc.setContextWindow(Math.max(128, m.inputTokens() + m.outputTokens()));
+    // room for the longest requests of the row's length distribution, not only the mean one
+    int longest = (w.getInputTokensP99() != null ? w.getInputTokensP99() : m.inputTokens())
+        + (w.getOutputTokensP99() != null ? w.getOutputTokensP99() : m.outputTokens());
+    mc.setContextWindow(Math.max(128, Math.max(m.inputTokens() + m.outputTokens(), longest)));
     r.setModel(mc);
     GpuConfig g = new GpuConfig();
     g.setGpuType(gpu.get().getId());

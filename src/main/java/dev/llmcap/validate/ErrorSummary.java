@@ -49,7 +49,8 @@ public final class ErrorSummary {
 
   static int metricOrder(String a, String b) {
     List<String> order = List.of(Score.OUTPUT_TOK_S, Score.TTFT_MS, Score.ITL_MS, Score.TTFT_P50_MS, Score.TTFT_P99_MS,
-        Score.ITL_P50_MS, Score.ITL_P99_MS);
+        Score.ITL_P50_MS, Score.ITL_P99_MS, Score.SERVER_RPS, Score.TTFT_P50_MS + Score.AT_GOODPUT, Score.TTFT_P99_MS + Score.AT_GOODPUT,
+        Score.ITL_P50_MS + Score.AT_GOODPUT, Score.ITL_P99_MS + Score.AT_GOODPUT);
     int ia = order.indexOf(a);
     int ib = order.indexOf(b);
     if (ia < 0 || ib < 0) {

@@ -2,7 +2,8 @@ package dev.llmcap.validate;
 
 /**
  * One measured serving result, in the column layout of the calibration data (inference.csv). Optional numbers are null
- * when the cell is empty; text cells are trimmed, never null.
+ * when the cell is empty; text cells are trimmed, never null. The optional length percentiles (input_tokens_p50/p99,
+ * output_tokens_p50/p99) describe the spread of a dataset's lengths around the row's mean input and output tokens.
  */
 public record Measurement(
     long line,
@@ -30,7 +31,11 @@ public record Measurement(
     Double ttftP50Ms,
     Double ttftP99Ms,
     Double itlP50Ms,
-    Double itlP99Ms) {
+    Double itlP99Ms,
+    Integer inputTokensP50,
+    Integer inputTokensP99,
+    Integer outputTokensP50,
+    Integer outputTokensP99) {
   /** Whether the row reports latency percentiles (a server run at a known request rate). */
   public boolean hasPercentiles() {
     return ttftP50Ms != null || ttftP99Ms != null || itlP50Ms != null || itlP99Ms != null;

@@ -71,7 +71,8 @@ public final class MeasurementReader {
         c.text("gpu"), c.whole("gpu_count"), c.whole("tp"), c.whole("pp"), c.text("engine"), c.text("engine_version"), c.text("workload"),
         c.whole("input_tokens"), c.whole("output_tokens"), c.text("batch_or_concurrency"), c.text("metric_scope"), c.decimal("output_tok_s"),
         c.decimal("ttft_ms"), c.decimal("itl_tpot_ms"), c.text("source"), c.text("request_rate"),
-        c.decimal("ttft_p50_ms"), c.decimal("ttft_p99_ms"), c.decimal("itl_p50_ms"), c.decimal("itl_p99_ms"));
+        c.decimal("ttft_p50_ms"), c.decimal("ttft_p99_ms"), c.decimal("itl_p50_ms"), c.decimal("itl_p99_ms"),
+        c.whole("input_tokens_p50"), c.whole("input_tokens_p99"), c.whole("output_tokens_p50"), c.whole("output_tokens_p99"));
   }
 
   /** Typed access to the cells of one row, with errors that name the file, line and column. */

@@ -26,6 +26,11 @@ public record Score(String id, String engine, String regime, String gpu, String 
   /** A request's time per output token at P99, ms. */
   public static final String ITL_P99_MS = "itl_p99_ms";
 
+  /** Requests/s of a server run (all replicas): the rules' goodput at the benchmark's latency constraints vs the measured rate. */
+  public static final String SERVER_RPS = "server_rps";
+  /** The latency percentiles of a server run planned at the rules' own goodput instead of the measured rate (suffix). */
+  public static final String AT_GOODPUT = "_at_goodput";
+
   /** Signed error in percent of the measured value. */
   public double errorPct() {
     return (predicted - measured) / measured * 100.0;

@@ -62,9 +62,13 @@ public final class Validator {
   public ValidationRun score(LLMForecastEngine engine, Prepared prepared, dev.llmcap.batch.Progress progress) throws RuleSetException {
     List<BenchmarkCase> cases = prepared.cases();
     Object[] outcomes = new Object[cases.size()];
+    Object[] atGoodput = new Object[cases.size()];
     try {
       WORKERS.submit(() -> IntStream.range(0, cases.size()).parallel().forEach(i -> {
         outcomes[i] = plan(engine, cases.get(i));
+        if (BenchmarkCase.SERVER.equals(cases.get(i).regime())) {
+          atGoodput[i] = planAtGoodput(engine, cases.get(i), outcomes[i]);
+        }
         progress.step();
       }))
           .get();
@@ -94,6 +98,10 @@ public final class Validator {
       Optional<Verdict> verdict = r.verdict(gpu);
       if (BenchmarkCase.SERVER.equals(c.regime())) {
         scoreServer(c, r, scores, skips);
+        if (atGoodput[i] instanceof RuleSetException) {
+          throw (RuleSetException) atGoodput[i];
+        }
+        scoreAtGoodput(c, r, atGoodput[i] instanceof SessionResult g ? g : null, scores);
         continue;
       }
       Double tps = r.value(gpu, "closed_loop_output_tok_s");
@@ -128,6 +136,49 @@ public final class Validator {
     } catch (InputException | RuleSetException e) {
       return e;
     }
+  }
+
+  /**
+   * A server run planned again at the rules' own goodput: the largest rate per replica at which the plan's latency targets
+   * hold (with no target given, the SLO profile's defaults: MLPerf Inference's server constraints for the model size). An
+   * MLPerf submitter tunes the rate the same way, so this compares the latencies at the same operating point of the
+   * benchmark's definition; the rate itself is scored as {@link Score#SERVER_RPS}. Null when there is no goodput.
+   */
+  private static Object planAtGoodput(LLMForecastEngine engine, BenchmarkCase c, Object first) {
+    if (!(first instanceof SessionResult r)) {
+      return null;
+    }
+    Double goodput = r.value(c.gpuId(), "slo_bound_rps");
+    if (goodput == null || !(goodput > 0) || goodput.isInfinite()) {
+      return null;
+    }
+    // the case's request is this worker's alone: plan at the goodput, then put the measured rate back
+    Double measured = c.request().getWorkload().getRequestsPerSecond();
+    c.request().getWorkload().setRequestsPerSecond(goodput);
+    try {
+      return plan(engine, c);
+    } finally {
+      c.request().getWorkload().setRequestsPerSecond(measured);
+    }
+  }
+
+  /** The goodput (all replicas) against the measured rate, and the latency percentiles at the goodput. */
+  private static void scoreAtGoodput(BenchmarkCase c, SessionResult first, SessionResult r, List<Score> scores) {
+    String gpu = c.gpuId();
+    Double goodput = first.value(gpu, "slo_bound_rps");
+    Measurement m = c.row();
+    if (r == null || goodput == null) {
+      return;
+    }
+    String binds = "goodput at " + first.value("", "slo_ttft_p99_ms").intValue() + " ms TTFT P99 / " + first.value("", "slo_itl_p99_ms").intValue()
+        + " ms TPOT P99";
+    addIf(scores, c, Score.SERVER_RPS, goodput * c.replicas(), Double.parseDouble(m.requestRate()), binds);
+    String bound = r.finding(gpu, "prefill_bound").map(f -> "prefill-" + f.getMessage()).orElse("");
+    String decode = r.finding(gpu, "decode_bound").map(f -> f.getMessage()).orElse("");
+    addIf(scores, c, Score.TTFT_P50_MS + Score.AT_GOODPUT, r.value(gpu, "ttft_p50_ms"), m.ttftP50Ms(), bound);
+    addIf(scores, c, Score.TTFT_P99_MS + Score.AT_GOODPUT, r.value(gpu, "ttft_p99_ms"), m.ttftP99Ms(), bound);
+    addIf(scores, c, Score.ITL_P50_MS + Score.AT_GOODPUT, r.value(gpu, "itl_p50_ms"), m.itlP50Ms(), decode);
+    addIf(scores, c, Score.ITL_P99_MS + Score.AT_GOODPUT, r.value(gpu, "itl_p99_ms"), m.itlP99Ms(), decode);
   }
 
   /** A server run: the plan's latency percentiles at the row's per-replica rate against the measured ones. */

@@ -54,6 +54,36 @@ class LatencyPercentilesTest {
   }
 
   @Test
+  void aThousandBatchSlotsKeepATailThatGrowsWithLoad() throws Exception {
+    // MLPerf-style TensorRT-LLM engines run 896-1200 batch slots: the slot queue's Erlang C must stay finite there
+    // (its power series overflowed a double and every TTFT percentile collapsed onto the shortest prompt's)
+    double previousTtft = 0;
+    double previousItl = 0;
+    for (double rps : new double[] {4, 8, 12, 16}) {
+      PlanRequest r = Engines.request("llama-2-70b", "FP8", GPU, rps, 222, 291);
+      r.getModel().setKvCachePrecision("FP8");
+      r.getModel().setContextWindow(1100);
+      r.getGpu().setTensorParallel(2);
+      r.getWorkload().setReplicas(1);
+      r.getWorkload().setPeakLoadMultiplier(1.0);
+      r.getWorkload().setMaxNumSeqs(1024);
+      r.getWorkload().setInputTokensP50(152);
+      r.getWorkload().setInputTokensP99(791);
+      SessionResult s = run(r);
+      assertThat(v(s, "max_batch")).as("batch slots").isGreaterThan(700.0);
+      double p50 = v(s, "ttft_p50_ms");
+      double p99 = v(s, "ttft_p99_ms");
+      assertThat(p99).as("TTFT P99 at " + rps + " req/s").isFinite().isGreaterThan(1.5 * p50);
+      assertThat(v(s, "ttft_p90_ms")).isBetween(p50, p99);
+      assertThat(p99).as("TTFT P99 grows with load").isGreaterThan(previousTtft);
+      double itl = v(s, "itl_p99_ms");
+      assertThat(itl).as("ITL P99 grows with load").isGreaterThan(previousItl);
+      previousTtft = p99;
+      previousItl = itl;
+    }
+  }
+
+  @Test
   void tailGrowsWithTheSpreadOfPromptLengths() throws Exception {
     double previous = 0;
     for (int p99 : new int[] {1000, 1500, 3000, 6000}) {
