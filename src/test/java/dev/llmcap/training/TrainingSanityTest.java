@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmcap.cli.CliProcess;
 import dev.llmcap.cli.Main;
 import dev.llmcap.config.Json;
+import dev.llmcap.fuzz.Figures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -66,7 +66,7 @@ class TrainingSanityTest {
     assertThat(plan.path("verdict").asText()).isEqualTo("infeasible");
     assertThat(plan.path("headline").get(0).asText()).startsWith("INFEASIBLE: ").contains(reason);
     assertThat(plan.path("headline").get(1).asText()).contains("rules/assumptions.json");
-    assertThat(badFigures(plan, "")).as("non-finite or saturated figures").isEmpty();
+    assertThat(Figures.bad(plan)).as("non-finite or saturated figures").isEmpty();
     for (JsonNode option : plan.path("gpu_options")) {
       assertThat(option.path("status").asText()).as(option.toString()).isNotEqualTo("ok");
     }
@@ -111,6 +111,14 @@ class TrainingSanityTest {
   }
 
   @Test
+  void formatNotWrittenForTrainingListsTheFormatsThatAre() {
+    Run r = run("--mode", "training", "--dataset-size", "1000000000", "--epochs", "1", "--global-batch-size", "64", "--model-size", "8",
+        "--sequence-length", "4096", "--format", "csv");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--format csv is not available for a training plan (formats: ").doesNotContain("|csv");
+  }
+
+  @Test
   void absurdRunInARealProcessPrintsNoStackTraceAndNoNonFiniteNumber(@TempDir Path tmp) throws Exception {
     CliProcess.Result r = CliProcess.run(tmp, training("--dataset-size", "1000000000000000", "--epochs", "10000", "--global-batch-size", "1",
         "--sequence-length", "16", "--model-size", "100000", "--gpu-type", "T4"));
@@ -118,34 +126,6 @@ class TrainingSanityTest {
     assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("internal error");
     JsonNode plan = Json.mapper().readTree(r.out());
     assertThat(plan.path("verdict").asText()).isEqualTo("infeasible");
-    assertThat(badFigures(plan, "")).isEmpty();
-  }
-
-  /** Paths of numbers that are not finite or sit at an integer type's limit, and of texts that spell such a number. */
-  static List<String> badFigures(JsonNode node, String path) {
-    List<String> bad = new ArrayList<>();
-    if (node.isNumber()) {
-      double v = node.asDouble();
-      boolean saturated = node.isIntegralNumber() && (node.asLong() == Integer.MAX_VALUE || node.asLong() == Long.MAX_VALUE
-          || node.asLong() == Integer.MIN_VALUE || node.asLong() == Long.MIN_VALUE);
-      if (!Double.isFinite(v) || saturated || v == Integer.MAX_VALUE || v == (double) Long.MAX_VALUE) {
-        bad.add(path + "=" + node);
-      }
-    } else if (node.isTextual()) {
-      String t = node.asText().replace("Infinity Fabric", "");
-      if (t.matches("(?s).*(\\bNaN\\b|\\bInfinity\\b|2147483647|9223372036854775807).*")) {
-        bad.add(path + "=" + t);
-      }
-    } else {
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> e = fields.next();
-        bad.addAll(badFigures(e.getValue(), path + "." + e.getKey()));
-      }
-      for (int i = 0; node.isArray() && i < node.size(); i++) {
-        bad.addAll(badFigures(node.get(i), path + "[" + i + "]"));
-      }
-    }
-    return bad;
+    assertThat(Figures.bad(plan)).isEmpty();
   }
 }
