@@ -89,6 +89,20 @@ public final class InputLimits {
     return null;
   }
 
+  /** True when the parser failed on content after the end of the first JSON value (stray text or a second document). */
+  public static boolean afterTheDocument(JsonProcessingException e) {
+    String m = String.valueOf(e.getOriginalMessage());
+    if (m.startsWith("Trailing token") || m.contains("trailing token")) {
+      return true;
+    }
+    // text that is no JSON token after the first value ({...}garbage): the parser is back at the root, one value read
+    if (e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser) {
+      com.fasterxml.jackson.core.JsonStreamContext c = ((com.fasterxml.jackson.core.JsonParser) e.getProcessor()).getParsingContext();
+      return c != null && c.inRoot() && c.getEntryCount() > 1;
+    }
+    return false;
+  }
+
   /** A parser's complaint in plain words: limits named as limits, no Java class or method names. */
   public static String parseMessage(JsonProcessingException e) {
     if (e instanceof StreamConstraintsException) {
