@@ -87,7 +87,7 @@ public record BatchJob(ConfigSource config, Map<String, String> sweep, List<Stri
     } catch (JsonProcessingException e) {
       String col = e.getLocation() == null ? "" : "column " + e.getLocation().getColumnNr() + ": ";
       String m = dev.llmcap.config.InputLimits.parseMessage(e);
-      if (m.startsWith("Trailing token") || m.contains("trailing token")) {
+      if (dev.llmcap.config.InputLimits.afterTheDocument(e)) {
         m = "unexpected content after the end of the configuration: one config per line";
       }
       throw new InputException(config.source() + ": " + col + m);

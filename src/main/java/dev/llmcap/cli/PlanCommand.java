@@ -281,7 +281,7 @@ final class PlanCommand {
   private static PlanExporter<?> exporter(Exporters exporters, String format, Object plan) throws UsageException {
     return exporters.byFormat(format, plan.getClass()).orElseThrow(() -> new UsageException("--format " + format
         + " is not available for a " + (plan instanceof TrainingCapacityPlan ? "training" : "inference") + " plan (formats: "
-        + String.join("|", exporters.formats()) + ")"));
+        + String.join("|", exporters.formats(plan.getClass())) + ")"));
   }
 
 

@@ -128,7 +128,7 @@ public final class ConfigLoader {
   /** Jackson's or SnakeYAML's syntax message on one line, without the parser's own copies of the position. */
   static String syntaxMessage(JsonProcessingException e) {
     String m = InputLimits.parseMessage(e);
-    if (m.startsWith("Trailing token") || m.contains("trailing token")) {
+    if (InputLimits.afterTheDocument(e)) {
       return "unexpected content after the end of the configuration (a second document or stray text): one config per file";
     }
     return syntaxMessage(m);

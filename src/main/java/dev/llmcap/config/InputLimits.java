@@ -89,6 +89,42 @@ public final class InputLimits {
     return null;
   }
 
+  /** Where bytes stop being UTF-8 text ("line 3, column 12: byte 0xFF is not valid UTF-8 text"), or null when they are all text. */
+  public static String invalidUtf8(byte[] bytes) {
+    java.nio.charset.CharsetDecoder d = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT).onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+    if (!d.decode(in, out, true).isError()) {
+      return null;
+    }
+    int at = in.position();
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < at; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return String.format(java.util.Locale.ROOT, "line %d, column %d: byte 0x%02X is not valid UTF-8 text (a text file in UTF-8 is expected)",
+        line, at - lineStart + 1, bytes[at] & 0xff);
+  }
+
+  /** True when the parser failed on content after the end of the first JSON value (stray text or a second document). */
+  public static boolean afterTheDocument(JsonProcessingException e) {
+    String m = String.valueOf(e.getOriginalMessage());
+    if (m.startsWith("Trailing token") || m.contains("trailing token")) {
+      return true;
+    }
+    // text that is no JSON token after the first value ({...}garbage): the parser is back at the root, one value read
+    if (e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser) {
+      com.fasterxml.jackson.core.JsonStreamContext c = ((com.fasterxml.jackson.core.JsonParser) e.getProcessor()).getParsingContext();
+      return c != null && c.inRoot() && c.getEntryCount() > 1;
+    }
+    return false;
+  }
+
   /** A parser's complaint in plain words: limits named as limits, no Java class or method names. */
   public static String parseMessage(JsonProcessingException e) {
     if (e instanceof StreamConstraintsException) {

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.Collection;
@@ -139,7 +140,12 @@ public final class RuleBase {
     for (Path f : files) {
       String rel = dir.relativize(f).toString().replace('\\', '/');
       try {
-        sources.put(rel, Files.readString(f, StandardCharsets.UTF_8));
+        byte[] bytes = Files.readAllBytes(f);
+        String notText = dev.llmcap.config.InputLimits.invalidUtf8(bytes);
+        if (notText != null) {
+          throw new RuleSetException(rel + ": " + notText);
+        }
+        sources.put(rel, new String(bytes, StandardCharsets.UTF_8));
       } catch (IOException e) {
         throw new RuleSetException(rel + ": cannot read: " + e.getMessage());
       }
@@ -282,9 +288,14 @@ public final class RuleBase {
       }
       KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
       int before = problems.size();
-      for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+      List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+      for (Message m : errors) {
         String path = m.getPath() == null ? "?" : m.getPath().replaceFirst("^src/main/resources/", "");
         String text = m.getText() == null ? "" : m.getText().replaceAll("\\s+", " ").trim();
+        // the compiler's follow-on to a syntax error already reported for the same file adds nothing
+        if (text.equals("Parser returned a null Package") && errors.stream().anyMatch(o -> o != m && Objects.equals(o.getPath(), m.getPath()))) {
+          continue;
+        }
         problems.add(path + ":" + Math.max(m.getLine(), 0) + ": " + text);
       }
       if (problems.size() > before) {

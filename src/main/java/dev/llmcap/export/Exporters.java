@@ -52,6 +52,11 @@ public final class Exporters {
     return all.stream().map(PlanExporter::format).distinct().toList();
   }
 
+  /** Format names that can write the given plan type, in registration order, for usage messages. */
+  public List<String> formats(Class<?> planType) {
+    return all.stream().filter(e -> e.planType().isAssignableFrom(planType)).map(PlanExporter::format).distinct().toList();
+  }
+
   /** Runs the exporter on a plan whose type it declared. */
   public static <P> byte[] export(PlanExporter<P> exporter, Object plan, ExportContext context) throws java.io.IOException {
     return exporter.export(exporter.planType().cast(plan), context);

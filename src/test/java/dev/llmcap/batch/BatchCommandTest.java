@@ -40,6 +40,22 @@ class BatchCommandTest {
         + config("llama-3.1-70b", "FP8", 1, "H100-80GB").replace("2000", "1") + "\n");
   }
 
+  @Test
+  void aLineWithTextOrASecondObjectAfterTheConfigIsAnErrorRowSayingSo() throws Exception {
+    String doc = config("llama-3.1-8b", "FP8", 1, "A10G");
+    Path in = dir.resolve("trailing.jsonl");
+    write(in, doc + "garbage\n" + doc + doc + "\n" + doc + "\n");
+    Path out = dir.resolve("trailing.csv");
+    BatchTestSupport.Run r = run("batch", in.toString(), "--output", out.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(1);
+    List<String> rows = lines(out);
+    assertThat(rows).hasSize(4);
+    assertThat(rows.get(1)).contains(":1,error,").contains("unexpected content after the end of the configuration: one config per line")
+        .doesNotContain("Unrecognized token");
+    assertThat(rows.get(2)).contains(":2,error,").contains("unexpected content after the end of the configuration");
+    assertThat(rows.get(3)).contains(":3,").doesNotContain(",error,");
+  }
+
   static List<String> lines(Path p) throws Exception {
     return Files.readAllLines(p, StandardCharsets.UTF_8);
   }

@@ -51,6 +51,23 @@ class RulesFolderCliTest {
   }
 
   @Test
+  void syntaxErrorIsReportedOnceAndABinaryDrlNamesTheByteNotADecoderMessage(@TempDir Path tmp) throws Exception {
+    Path rules = copyRules(tmp);
+    Path drl = rules.resolve("inference/storage.drl");
+    Files.writeString(drl, Files.readString(drl) + "\nrule \"Broken\"\nwhen\n    Quantity(\nthen\nend\n");
+    CliRun r = CliRun.of(with(PLAN, "--rules", rules.toString()));
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.errLines()).hasSize(1);
+    assertThat(r.err()).containsPattern("llmcap: rules: inference/storage\\.drl:\\d+: ").doesNotContain("null Package").doesNotContain(":0:");
+    Path other = copyRules(tmp.resolve("binary"));
+    byte[] bytes = "package inference;\n// caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    Files.write(other.resolve("inference/zz.drl"), bytes);
+    CliRun b = CliRun.of(with(PLAN, "--rules", other.toString()));
+    assertThat(b.exit()).isEqualTo(2);
+    assertThat(b.err()).contains("inference/zz.drl: line 2, column 7: byte 0xE9 is not valid UTF-8 text").doesNotContain("Input length");
+  }
+
+  @Test
   void duplicateRuleNameIsAnError(@TempDir Path tmp) throws Exception {
     Path rules = copyRules(tmp);
     Files.writeString(rules.resolve("inference/extra.drl"), "package inference;\nrule \"Total storage\"\nwhen\nthen\nend\n");

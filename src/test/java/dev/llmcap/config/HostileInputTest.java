@@ -72,7 +72,11 @@ class HostileInputTest {
   @Test
   void trailingContentOrASecondDocumentIsAnErrorWithItsLine(@TempDir Path dir) throws Exception {
     String doc = WORKLOAD + "\n\"model\":{\"model_name\":\"llama-3.1-8b\"}}";
-    assertThat(load(dir, "a.json", doc + "garbage").getMessage()).contains("a.json:2:");
+    assertThat(load(dir, "a.json", doc + "garbage").getMessage()).contains("a.json:2:")
+        .contains("unexpected content after the end of the configuration").doesNotContain("Unrecognized token");
+    assertThat(load(dir, "d.json", "[1] x").getMessage()).contains("d.json:1:5: unexpected content after the end of the configuration");
+    // stray text where the document should start is a syntax error, not content after the end
+    assertThat(load(dir, "e.json", "garbage").getMessage()).contains("e.json:1:1:").doesNotContain("after the end");
     assertThat(load(dir, "b.json", doc + "\n" + doc).getMessage()).contains("b.json:3:").contains("one config per file");
     String yaml = "workload:\n  requests_per_second: 1\n  avg_input_tokens: 1\n  avg_output_tokens: 1\nmodel:\n  model_name: llama-3.1-8b\n";
     InputException y = load(dir, "c.yaml", yaml + "---\n" + yaml);

@@ -30,15 +30,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seeded fuzzing (issue 16): generated configs (valid, out of range, wrong types, hostile numbers and strings, broken
- * documents, invalid UTF-8) go through a real batch, and generated command lines through the CLI. Nothing may be lost
- * (rows out = configs in), no message may carry a stack trace, a Java class name or "internal error", and no ok or
- * sla_miss plan may hold a figure that is not finite, saturated, or above the sanity limits. The default suite runs a
- * few hundred; {@code mvn -Pfuzz verify} runs 100,000 configs and 1,000 command lines (-Dllmcap.fuzz.configs=N,
- * -Dllmcap.fuzz.cli=N, -Dllmcap.fuzz.seed=S to change them) and prints the summary.
+ * documents, invalid UTF-8) go through a real batch, and generated command lines and training plans (as flags or config
+ * files) through the CLI. Nothing may be lost (rows out = configs in), no message may carry a stack trace, a Java class
+ * name or "internal error", and no ok or sla_miss plan may hold a figure that is not finite, saturated, or above the
+ * sanity limits. The default suite runs a few hundred; {@code mvn -Pfuzz verify} runs 100,000 configs, 1,000 command
+ * lines and 2,000 training plans (-Dllmcap.fuzz.configs=N, -Dllmcap.fuzz.cli=N, -Dllmcap.fuzz.training=N,
+ * -Dllmcap.fuzz.seed=S to change them) and prints the summary.
  */
 class ConfigFuzzTest {
   private static final int CONFIGS = Integer.getInteger("llmcap.fuzz.configs", 300);
   private static final int CLI_RUNS = Integer.getInteger("llmcap.fuzz.cli", 40);
+  private static final int TRAINING_RUNS = Integer.getInteger("llmcap.fuzz.training", 40);
   private static final long SEED = Long.getLong("llmcap.fuzz.seed", 16L);
   private static final List<String> LEAKS = List.of("\tat ", "Exception", "java.", "internal error", "org.yaml", "com.fasterxml");
 
@@ -106,6 +108,67 @@ class ConfigFuzzTest {
     assertThat(absurd).isEmpty();
   }
 
+  /**
+   * Batch plans inference configs only (a training config there is an error row), so training configs are fuzzed through
+   * the plan command: as flags or as a --config file, each in-process through Main.run.
+   */
+  @Test
+  void generatedTrainingPlansAreNeverAbsurdAndNeverLeakInternals(@TempDir Path tmp) throws Exception {
+    FuzzGenerator gen = new FuzzGenerator(SEED + 2);
+    Map<String, Long> kinds = new TreeMap<>();
+    Map<String, Long> outcomes = new TreeMap<>();
+    List<String> leaks = new ArrayList<>();
+    List<String> absurd = new ArrayList<>();
+    ObjectMapper json = new ObjectMapper();
+    long start = System.nanoTime();
+    for (int i = 0; i < TRAINING_RUNS; i++) {
+      FuzzGenerator.TrainingCase c = gen.trainingCase();
+      kinds.merge(c.kind(), 1L, Long::sum);
+      List<String> args = new ArrayList<>(List.of(c.args()));
+      if (c.config() != null) {
+        Path file = tmp.resolve("training-" + i + ".json");
+        Files.writeString(file, c.config(), StandardCharsets.UTF_8);
+        args.addAll(List.of("--config", file.toString()));
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int code = Main.run(args.toArray(new String[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+          new PrintStream(err, true, StandardCharsets.UTF_8), false);
+      String e = err.toString(StandardCharsets.UTF_8);
+      String o = out.toString(StandardCharsets.UTF_8);
+      String what = String.join(" ", args) + (c.config() == null ? "" : " <- " + c.config());
+      if (code < 0 || code > 2 || LEAKS.stream().anyMatch(e::contains)) {
+        leaks.add(code + " " + what + " -> " + e.substring(0, Math.min(400, e.length())));
+      }
+      String verdict = "exit " + code;
+      if (code == 0 && o.startsWith("{")) {
+        JsonNode plan;
+        try {
+          plan = json.readTree(o);
+        } catch (java.io.IOException bad) {
+          absurd.add("not JSON: " + what);
+          continue;
+        }
+        verdict = plan.path("verdict").asText();
+        List<String> figures = Figures.bad(plan);
+        if (!figures.isEmpty() || (("ok".equals(verdict) || "sla_miss".equals(verdict)) && !Tally.saneTraining(plan))) {
+          absurd.add(what + " -> " + verdict + " " + figures + " " + plan.path("headline"));
+        }
+      } else if (code == 0 && o.matches("(?s).*(\\bNaN\\b|\\bInfinity\\b(?! Fabric)|2147483647|2,147,483,647).*")) {
+        absurd.add(what + " -> non-finite or saturated figure in the text output");
+      }
+      outcomes.merge(verdict, 1L, Long::sum);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    report(String.format(Locale.ROOT, "fuzz training plans (seed %d): %d generated %s; outcomes %s; %d with a stack trace, class name or "
+        + "bad exit code; %d with a non-finite or saturated figure or an absurd ok plan; %.1f s", SEED + 2, TRAINING_RUNS, kinds, outcomes,
+        leaks.size(), absurd.size(), seconds));
+    assertThat(leaks).isEmpty();
+    assertThat(absurd).isEmpty();
+    assertThat(outcomes.getOrDefault("ok", 0L) + outcomes.getOrDefault("sla_miss", 0L)).as("some training plans plan").isPositive();
+    assertThat(outcomes.getOrDefault("exit 2", 0L)).as("some training inputs are refused").isPositive();
+  }
+
   private static void report(String line) throws Exception {
     System.out.println(line);
     Path file = Path.of("target/fuzz-summary.txt");
@@ -146,6 +209,21 @@ class ConfigFuzzTest {
       Object cost = f.get("monthly_total_cost_usd");
       Object ttft = f.get("ttft_p99_ms");
       return (cost == null || ((Number) cost).doubleValue() <= 1e9) && (ttft == null || ((Number) ttft).doubleValue() <= 600_000);
+    }
+
+    /** An ok or sla_miss training plan within the default sanity limits of rules/training/sanity.drl. */
+    static boolean saneTraining(JsonNode plan) {
+      JsonNode g = plan.path("gpu_resources");
+      if (!g.path("required_gpus").isInt() || g.path("required_gpus").asInt() < 1 || g.path("required_gpus").asInt() > 100_000) {
+        return false;
+      }
+      double days = plan.path("goodput").path("expected_duration_days").asDouble(Double.NaN);
+      if (!Double.isFinite(days) || days <= 0 || days > 365) {
+        return false;
+      }
+      JsonNode gpuHours = plan.path("goodput").path("expected_gpu_hours");
+      JsonNode cost = plan.path("cost").path("total_training_cost");
+      return (gpuHours.isMissingNode() || gpuHours.asDouble() <= 1e9) && (cost.isMissingNode() || cost.asDouble() <= 1e10);
     }
 
     static boolean saneInference(JsonNode plan) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -147,6 +148,143 @@ final class FuzzGenerator {
       case 7: return new Line("training-mode", doc.replaceFirst("\\{", "{\"mode\":\"training\",").getBytes(StandardCharsets.UTF_8));
       default: return new Line("duplicate-key", doc.replaceFirst("\\{\"workload\":", "{\"model\":{},\"workload\":").getBytes(StandardCharsets.UTF_8));
     }
+  }
+
+  /** One generated training plan: its kind, the command line, and a training config document for --config (or null). */
+  record TrainingCase(String kind, String[] args, String config) {}
+
+  private static final String[] LAYOUTS = {"TP8,PP16,DP64", "TP2,DP4", "TP1,PP1,DP8,ZERO3", "TP4,PP2,DP1", "TP3", "DP0", "TP8,PP16,DP64,VP4,CP2",
+      "EP8,DP8", "TP999999,DP1"};
+
+  /** Plausible training fields (JSON name, value), every one within or near its range, optional ones sometimes left out. */
+  private List<String[]> trainingFields() {
+    List<String[]> f = new ArrayList<>();
+    f.add(new String[] {"dataset_size_tokens", Long.toString((long) logUniform(1e3, 1e15))});
+    f.add(new String[] {"sequence_length", Long.toString((long) logUniform(16, 1_000_000))});
+    f.add(new String[] {"num_epochs", Long.toString((long) logUniform(1, 10000))});
+    f.add(new String[] {"global_batch_size", Long.toString((long) logUniform(1, 1_000_000))});
+    if (random.nextInt(3) == 0) {
+      f.add(new String[] {"micro_batch_size", Long.toString((long) logUniform(1, 256))});
+    }
+    if (random.nextInt(5) == 0) {
+      f.add(new String[] {"gradient_accumulation_steps", Long.toString((long) logUniform(1, 10000))});
+    }
+    if (random.nextBoolean()) {
+      f.add(new String[] {"optimizer_type", pick(new String[] {"Adam", "AdamW", "Adafactor", "SGD"})});
+    }
+    if (random.nextBoolean()) {
+      f.add(new String[] {"gradient_checkpointing", Boolean.toString(random.nextBoolean())});
+    }
+    if (random.nextBoolean()) {
+      f.add(new String[] {"training_precision", pick(new String[] {"FP32", "FP16", "BF16", "FP8"})});
+    }
+    if (random.nextInt(3) == 0) {
+      String method = pick(new String[] {"full", "lora", "qlora"});
+      f.add(new String[] {"method", method});
+      if (!method.equals("full") && random.nextInt(3) == 0) {
+        f.add(new String[] {"lora_rank", Long.toString((long) logUniform(1, 4096))});
+      }
+    }
+    int sizing = random.nextInt(3);
+    if (sizing == 0) {
+      f.add(new String[] {"num_gpus", Long.toString((long) logUniform(1, 1_000_000))});
+    } else if (sizing == 1) {
+      f.add(new String[] {"target_days", num(logUniform(0.01, 3650))});
+    }
+    if (random.nextInt(10) == 0) {
+      f.add(new String[] {"layout", pick(LAYOUTS)});
+    }
+    if (random.nextInt(4) == 0) {
+      f.add(new String[] {"model_size_billions", num(logUniform(0.001, 100000))});
+    } else {
+      f.add(new String[] {"model_name", pick(MODELS)});
+    }
+    if (random.nextBoolean()) {
+      f.add(new String[] {"gpu_type", pick(GPUS)});
+    }
+    if (random.nextInt(8) == 0) {
+      f.add(new String[] {"gpu_memory_gb", num(logUniform(1, 10000))});
+    }
+    if (random.nextInt(3) == 0) {
+      f.add(new String[] {"cloud_provider", pick(new String[] {"aws", "gcp", "azure"})});
+    }
+    return f;
+  }
+
+  private static final Map<String, String> TRAINING_FLAGS = Map.ofEntries(Map.entry("dataset_size_tokens", "dataset-size"),
+      Map.entry("sequence_length", "sequence-length"), Map.entry("num_epochs", "epochs"), Map.entry("global_batch_size", "global-batch-size"),
+      Map.entry("micro_batch_size", "micro-batch-size"), Map.entry("gradient_accumulation_steps", "gradient-accumulation-steps"),
+      Map.entry("optimizer_type", "optimizer"), Map.entry("gradient_checkpointing", "gradient-checkpointing"),
+      Map.entry("training_precision", "training-precision"), Map.entry("method", "method"), Map.entry("lora_rank", "lora-rank"),
+      Map.entry("num_gpus", "num-gpus"), Map.entry("target_days", "target-days"), Map.entry("layout", "layout"),
+      Map.entry("model_size_billions", "model-size"), Map.entry("model_name", "model"), Map.entry("gpu_type", "gpu-type"),
+      Map.entry("gpu_memory_gb", "gpu-memory-gb"), Map.entry("cloud_provider", "cloud"));
+  private static final List<String> MODEL_KEYS = List.of("model_size_billions", "model_name");
+  private static final List<String> GPU_KEYS = List.of("gpu_type", "gpu_memory_gb");
+  private static final List<String> STRING_KEYS = List.of("optimizer_type", "training_precision", "method", "layout", "model_name", "gpu_type",
+      "cloud_provider");
+
+  /**
+   * A training plan: as flags (about half) or as a training config file, mostly plausible, some with one hostile value
+   * (huge or tiny exponents, NaN, wrong types) and, in configs, some broken documents.
+   */
+  TrainingCase trainingCase() {
+    List<String[]> fields = trainingFields();
+    String kind = "plausible";
+    if (random.nextInt(5) == 0) {
+      String[] f = fields.get(random.nextInt(fields.size()));
+      f[1] = pick(HOSTILE);
+      kind = "hostile-value";
+    }
+    List<String> a = new ArrayList<>(List.of("--no-trace", "--format", random.nextInt(5) == 0 ? pick(new String[] {"text", "text", "text", "csv"}) : "json"));
+    if (random.nextBoolean()) {
+      a.addAll(List.of("--mode", "training"));
+      for (String[] f : fields) {
+        String flag = "--" + TRAINING_FLAGS.get(f[0]);
+        String value = f[1].startsWith("\"") && f[1].endsWith("\"") && f[1].length() > 1 ? f[1].substring(1, f[1].length() - 1) : f[1];
+        if (f[0].equals("gradient_checkpointing")) {
+          if (value.equals("true")) {
+            a.add(flag);
+          } else if (!value.equals("false")) {
+            a.addAll(List.of(flag, value));
+          }
+        } else {
+          a.addAll(List.of(flag, value));
+        }
+      }
+      if (random.nextInt(10) == 0) {
+        a.addAll(List.of("--set", pick(new String[] {"train.mfu", "sanity.train_max_days", "train.max_gpus", "sanity.train_max_gpus"}) + "="
+            + pick(new String[] {"NaN", "0.5", "Infinity", "1e999", "-1", "abc", "1e-300", "100"})));
+      }
+      return new TrainingCase("flags-" + kind, a.toArray(new String[0]), null);
+    }
+    List<String> training = new ArrayList<>();
+    List<String> model = new ArrayList<>();
+    List<String> gpu = new ArrayList<>();
+    List<String> service = new ArrayList<>();
+    for (String[] f : fields) {
+      boolean quote = STRING_KEYS.contains(f[0]) && !List.of(HOSTILE).contains(f[1]);
+      String entry = "\"" + f[0] + "\":" + (quote ? "\"" + f[1] + "\"" : f[1]);
+      (MODEL_KEYS.contains(f[0]) ? model : GPU_KEYS.contains(f[0]) ? gpu : f[0].equals("cloud_provider") ? service : training).add(entry);
+    }
+    StringBuilder doc = new StringBuilder("{\"mode\":\"training\",\"training\":{").append(String.join(",", training)).append("},\"model\":{")
+        .append(String.join(",", model)).append("}");
+    if (!gpu.isEmpty()) {
+      doc.append(",\"gpu\":{").append(String.join(",", gpu)).append("}");
+    }
+    if (!service.isEmpty()) {
+      doc.append(",\"service\":{").append(String.join(",", service)).append("}");
+    }
+    doc.append("}");
+    String text = doc.toString();
+    if (random.nextInt(10) == 0) {
+      switch (random.nextInt(3)) {
+        case 0: text = text + " garbage"; kind = "trailing-text"; break;
+        case 1: text = text.substring(0, random.nextInt(text.length())); kind = "truncated"; break;
+        default: text = text.replace("\"mode\":\"training\",", ""); kind = "no-mode"; break;
+      }
+    }
+    return new TrainingCase("config-" + kind, a.toArray(new String[0]), text);
   }
 
   /** A command line of the plan command: plausible flags, some hostile values, some unknown flags and --set overrides. */
