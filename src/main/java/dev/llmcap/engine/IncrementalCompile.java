@@ -3,7 +3,6 @@ package dev.llmcap.engine;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,14 +19,13 @@ import java.util.TreeSet;
 import org.drools.base.definitions.InternalKnowledgePackage;
 import org.drools.base.definitions.impl.KnowledgePackageImpl;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
 import org.drools.io.ByteArrayResource;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
-import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.CompositeKnowledgeBuilder;
-import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
 
 /**
  * Recompiles only the changed files of a DRL package. After every compilation of a package an index is written next to
@@ -100,8 +98,8 @@ final class IncrementalCompile {
   }
 
   /**
-   * The package compiled from the files, reusing the cache file the index points to for every unchanged file; empty
-   * when that is not possible (the caller then compiles the whole package).
+   * The package compiled from the files: the package of the cache file the index points to, with the rules of the files
+   * changed since then compiled anew; empty when that is not possible (the caller then compiles the whole package).
    */
   static Optional<List<KiePackage>> compile(String packageName, Path index, Map<String, String> packageFiles) {
     Optional<Index> found = Index.read(index);
