@@ -5,7 +5,9 @@
 #   version       ./llmcap --version (JVM + CLI floor)
 #   one-gpu       the one-GPU plan with the compiled-rule cache warm
 #   readme        the README plan (examples/chat-service.json, every catalog GPU compared), cache warm
-#   edit-rule     the first plan after editing one inference rule file (its package recompiled, the others read)
+#   edit-rule     the first plan after editing one inference rule file (only that file compiled, into the package
+#                 compiled before)
+#   edit-function the first plan after adding a function to the inference package (the whole package recompiled)
 #   cold          no compiled-rule cache at all (every package compiled)
 # The launcher's class-data archive (target/cds) is made before the first measurement; LLMCAP_CDS=off measures without.
 set -euo pipefail
@@ -43,6 +45,11 @@ echo "== first plan after editing one inference rule file"
 for i in $(seq "$runs"); do
   printf '\n// edit %s %s\n' "$i" "$RANDOM" >> "$work/rules/inference/storage.drl"
   /usr/bin/time -f "edit-rule: %e s wall, %U s user + %S s sys, %M KB peak RSS" "${plan[@]}" --rules "$work/rules" 2>&1 >/dev/null | grep -v 'Picked up'
+done
+echo "== first plan after adding a function (declarations changed: the whole inference package is compiled)"
+for i in $(seq "$runs"); do
+  printf '\nfunction double benchEdit%s() { return %s; }\n' "$i$RANDOM" "$i" >> "$work/rules/inference/functions.drl"
+  /usr/bin/time -f "edit-function: %e s wall, %U s user + %S s sys, %M KB peak RSS" "${plan[@]}" --rules "$work/rules" 2>&1 >/dev/null | grep -v 'Picked up'
 done
 echo "== cold: no compiled-rule cache"
 for _ in $(seq "$runs"); do

@@ -16,10 +16,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
+import org.drools.base.definitions.impl.KnowledgePackageImpl;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
@@ -44,6 +46,15 @@ final class CompiledRuleCache {
 
   /** The cache file of one package (by the hash of its rule files), or empty when caching is off or has no home. */
   static Optional<Path> file(String packageName, String packageHash) {
+    return file(packageName, packageHash, ".kpkg");
+  }
+
+  /** The index of a package's last compilation (by its declarations key, see {@link IncrementalCompile}). */
+  static Optional<Path> indexFile(String packageName, String declarationsKey) {
+    return file(packageName, declarationsKey, ".kidx");
+  }
+
+  private static Optional<Path> file(String packageName, String packageHash, String extension) {
     String configured = System.getProperty("llmcap.cache");
     if ("off".equalsIgnoreCase(configured)) {
       return Optional.empty();
@@ -60,7 +71,7 @@ final class CompiledRuleCache {
       dir = (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".cache")).resolve("llmcap");
     }
     String safeName = packageName.replaceAll("[^A-Za-z0-9_.-]", "_");
-    return Optional.of(dir.resolve(safeName + "-" + packageHash.substring(0, 24) + "-" + buildStamp() + ".kpkg"));
+    return Optional.of(dir.resolve(safeName + "-" + packageHash.substring(0, 24) + "-" + buildStamp() + extension));
   }
 
   /** The stamp of this process's llmcap build, Drools build and JVM (computed once). */
@@ -149,6 +160,38 @@ final class CompiledRuleCache {
       discard(file, e instanceof CorruptCacheException ? e.getMessage() : e.toString());
       return Optional.empty();
     }
+  }
+
+  /** The checked contents of a cache or index file; empty when it fails its check, an exception when it cannot be read. */
+  static Optional<byte[]> readChecked(Path file) throws IOException {
+    try {
+      return Optional.of(payload(Files.readAllBytes(file)));
+    } catch (CorruptCacheException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The compiled packages held in a cache file, not yet in a rule base; empty when there is no usable file. */
+  static List<KiePackage> readPackages(Path file) {
+    try {
+      Optional<byte[]> payload = readChecked(file);
+      if (payload.isEmpty()) {
+        return List.of();
+      }
+      try (DroolsObjectInputStream ois = new DroolsObjectInputStream(new ByteArrayInputStream(payload.get()),
+          CompiledRuleCache.class.getClassLoader())) {
+        @SuppressWarnings("unchecked")
+        Collection<KiePackage> packages = (Collection<KiePackage>) ois.readObject();
+        return new ArrayList<>(packages);
+      }
+    } catch (Exception | LinkageError e) {
+      return List.of();
+    }
+  }
+
+  /** A compiled package without rules. */
+  static KiePackage emptyPackage(String name) {
+    return new KnowledgePackageImpl(name);
   }
 
   /** The serialised packages of a cache file after checking its format and checksum. */

@@ -36,15 +36,19 @@ import org.kie.api.definition.KiePackage;
 
 /**
  * The compiled rules of one rules folder. DRL files are read from disk at run time (no rebuild needed) and compiled with
- * the classic engine one DRL package at a time (inference, training, forecast), so an edit to one file recompiles only
- * its package. Compiled packages are cached per process and on disk ({@link CompiledRuleCache}); a package whose cache
- * entry exists is read back only when a session of it is first needed. Any compile error or duplicated rule name fails.
+ * the classic engine one DRL package at a time (inference, training, forecast). Compiled packages are cached per process
+ * and on disk ({@link CompiledRuleCache}); a package whose cache entry exists is read back only when a session of it is
+ * first needed. An edit inside rules recompiles only the edited files and merges them into the package compiled before
+ * ({@link IncrementalCompile}); an edit to a function, import or global recompiles the package. Any compile error or
+ * duplicated rule name fails.
  */
 public final class RuleBase {
   private static final Map<String, RuleBase> CACHE = new ConcurrentHashMap<>();
   /** Compiled packages of this process by package hash and build stamp: shared by rule folders with the same files. */
   private static final Map<String, KieBase> PACKAGES = new ConcurrentHashMap<>();
   private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
+  /** How each package was last compiled in this process ("whole" or the files compiled alone): tests read it. */
+  static final Map<String, String> LAST_COMPILE = new ConcurrentHashMap<>();
   /** The package Drools gives a DRL file without a package statement. */
   private static final String DEFAULT_PACKAGE = "defaultpkg";
 
@@ -91,9 +95,6 @@ public final class RuleBase {
       }
     }
     if (!toCompile.isEmpty()) {
-      Map<String, String> changed = new LinkedHashMap<>();
-      toCompile.values().forEach(changed::putAll);
-      checkDuplicateRuleNames(changed);
       List<String> problems = new ArrayList<>();
       for (Map.Entry<String, Map<String, String>> e : toCompile.entrySet()) {
         packages.get(e.getKey()).compile(sources, problems);
@@ -120,6 +121,7 @@ public final class RuleBase {
   static void clearProcessCache() {
     CACHE.clear();
     PACKAGES.clear();
+    LAST_COMPILE.clear();
     CompiledRuleCache.forgetWarning();
   }
 
@@ -271,12 +273,35 @@ public final class RuleBase {
     }
 
     /**
-     * Compiles the package's files; problems gets one `file:line: message` per error, else the result is kept. Every
+     * Compiles the package: only its changed files when the index of its last compilation allows (see
+     * {@link IncrementalCompile}), else all of them. Problems gets one `file:line: message` per error, else the result
+     * is kept. For a whole compilation every
      * file of the folder is written to the compiler's file system, those of other packages as an empty package
      * statement: the compiler takes files in its file system's order, and rules of equal priority fire in the order
      * they were compiled, so this keeps the firing order (and the audit trace) the same as compiling the whole folder.
      */
     void compile(Map<String, String> folder, List<String> problems) throws RuleSetException {
+      Map<String, String> own = new LinkedHashMap<>();
+      folder.forEach((file, text) -> {
+        if (packageOf(text).equals(name)) {
+          own.put(file, text);
+        }
+      });
+      Optional<Path> index = cacheFile.isPresent()
+          ? CompiledRuleCache.indexFile(name, IncrementalCompile.declarationsKey(own, folder.keySet())) : Optional.empty();
+      if (index.isPresent()) {
+        Optional<List<String>> order = IncrementalCompile.recordedOrder(index.get());
+        Optional<List<KiePackage>> changedOnly = order.isPresent()
+            ? IncrementalCompile.compile(name, index.get(), own) : Optional.empty();
+        if (changedOnly.isPresent()) {
+          LAST_COMPILE.put(name, "changed files");
+          keep(changedOnly.get(), true);
+          IncrementalCompile.remember(index.get(), cacheFile.get(), order.get(), own);
+          return;
+        }
+      }
+      LAST_COMPILE.put(name, "whole");
+      checkDuplicateRuleNames(own);
       KieServices ks = KieServices.Factory.get();
       KieFileSystem kfs = ks.newKieFileSystem();
       ReleaseId releaseId = ks.newReleaseId("dev.llmcap.rules", "rules-" + name.replaceAll("[^A-Za-z0-9_.-]", "_"),
@@ -307,13 +332,37 @@ public final class RuleBase {
           compiled.add(p);
         }
       }
-      KieBase kb = CompiledRuleCache.ruleBaseOf(compiled);
-      if (cacheFile.isPresent()) {
+      keep(compiled, false);
+      if (index.isPresent()) {
+        IncrementalCompile.remember(index.get(), cacheFile.get(), IncrementalCompile.compileOrder(compiled), own);
+      }
+    }
+
+    /**
+     * Caches the compiled package on disk and in this process. A package merged from a previous compilation and the
+     * changed files is used as read back from its serialised form: the same rule base a later run reads from the cache.
+     */
+    private void keep(List<KiePackage> compiled, boolean merged) throws RuleSetException {
+      byte[] bytes = null;
+      if (cacheFile.isPresent() || merged) {
         try {
-          CompiledRuleCache.write(cacheFile.get(), CompiledRuleCache.serialise(compiled));
+          bytes = CompiledRuleCache.serialise(compiled);
         } catch (java.io.IOException e) {
           throw new RuleSetException("compiled rules cannot be serialised: " + e.getMessage());
         }
+      }
+      if (cacheFile.isPresent()) {
+        CompiledRuleCache.write(cacheFile.get(), bytes);
+      }
+      KieBase kb;
+      if (merged) {
+        try {
+          kb = CompiledRuleCache.rebuild(bytes);
+        } catch (java.io.IOException | ClassNotFoundException e) {
+          throw new RuleSetException("compiled rules cannot be read back: " + e.getMessage());
+        }
+      } else {
+        kb = CompiledRuleCache.ruleBaseOf(compiled);
       }
       PACKAGES.put(key, kb);
     }

@@ -62,7 +62,8 @@ class CompiledRuleCacheTest {
 
   private Path cacheFileOf(String pkg) throws IOException {
     try (Stream<Path> files = Files.list(cache)) {
-      return files.filter(p -> p.getFileName().toString().startsWith(pkg + "-")).findFirst().orElseThrow();
+      return files.filter(p -> p.getFileName().toString().startsWith(pkg + "-") && p.toString().endsWith(".kpkg")).findFirst()
+          .orElseThrow();
     }
   }
 
@@ -130,6 +131,86 @@ class CompiledRuleCacheTest {
     RuleBase.clearProcessCache();
     RuleBase.load(rules);
     assertThat(cacheFiles().keySet().stream().filter(n -> n.startsWith("inference-")).count()).isEqualTo(2);
+  }
+
+  /** The plan of the rules in a fresh compilation of the whole folder, no cache involved. */
+  private String planCompiledWhole(Path rules) throws Exception {
+    String dir = System.getProperty("llmcap.cache");
+    System.setProperty("llmcap.cache", "off");
+    RuleBase.clearProcessCache();
+    try {
+      return plan(rules);
+    } finally {
+      System.setProperty("llmcap.cache", dir);
+      RuleBase.clearProcessCache();
+    }
+  }
+
+  private static void edit(Path file, String from, String to) throws IOException {
+    String text = Files.readString(file);
+    assertThat(text).contains(from);
+    Files.writeString(file, text.replace(from, to));
+  }
+
+  @Test
+  void editingRulesCompilesOnlyTheEditedFilesAndPlansExactlyLikeAWholeCompilation(@TempDir Path tmp) throws Exception {
+    Path rules = tmp.resolve("rules");
+    copy(Path.of("rules"), rules);
+    plan(rules);
+    assertThat(RuleBase.LAST_COMPILE).containsEntry("inference", "whole");
+
+    // a rule's formula text changed, a rule added (rules after it move in the load order), a comment appended elsewhere
+    Path storage = rules.resolve("inference/storage.drl");
+    edit(storage, "n($w) + \" GB weights + \" + n($img.getValue())", "n($w) + \" GB of weights + \" + n($img.getValue())");
+    Files.writeString(storage, Files.readString(storage) + "\nrule \"Storage note: an added rule\"\nwhen\n"
+        + "    Quantity(scope == \"\", name == \"model_storage_gb\")\nthen\nend\n");
+    Path latency = rules.resolve("inference/latency.drl");
+    Files.writeString(latency, Files.readString(latency) + "\n// a note\n");
+    RuleBase.clearProcessCache();
+    String changed = plan(rules);
+    assertThat(RuleBase.LAST_COMPILE).containsEntry("inference", "changed files");
+    assertThat(changed).contains("GB of weights +");
+    assertThat(changed).isEqualTo(planCompiledWhole(rules));
+    // the merged package is cached like any other: the next run reads it and plans the same
+    RuleBase.clearProcessCache();
+    assertThat(plan(rules)).isEqualTo(changed);
+    assertThat(RuleBase.LAST_COMPILE).doesNotContainKey("inference");
+
+    // a rule removed from another file, after the previous merge
+    Path sanity = rules.resolve("inference/sanity.drl");
+    String text = Files.readString(sanity);
+    int start = text.lastIndexOf("\nrule ");
+    Files.writeString(sanity, text.substring(0, start + 1));
+    RuleBase.clearProcessCache();
+    String removed = plan(rules);
+    assertThat(RuleBase.LAST_COMPILE).containsEntry("inference", "changed files");
+    assertThat(removed).isEqualTo(planCompiledWhole(rules));
+  }
+
+  @Test
+  void anEditedFunctionADuplicatedRuleNameOrACompileErrorCompileTheWholePackage(@TempDir Path tmp) throws Exception {
+    Path rules = tmp.resolve("rules");
+    copy(Path.of("rules"), rules);
+    plan(rules);
+    Path functions = rules.resolve("inference/functions.drl");
+    edit(functions, "return Math.abs(Math.log(a / b));", "return Math.abs(Math.log(b / a));");
+    RuleBase.clearProcessCache();
+    RuleBase.load(rules);
+    assertThat(RuleBase.LAST_COMPILE).containsEntry("inference", "whole");
+
+    Path storage = rules.resolve("inference/storage.drl");
+    String original = Files.readString(storage);
+    edit(storage, "rule \"Log storage: request records over the retention period\"", "rule \"Total storage\"");
+    RuleBase.clearProcessCache();
+    assertThat(org.junit.jupiter.api.Assertions.assertThrows(RuleSetException.class, () -> RuleBase.load(rules)).getMessage())
+        .contains("duplicate rule name \"Total storage\"");
+    assertThat(RuleBase.LAST_COMPILE).containsEntry("inference", "whole");
+
+    Files.writeString(storage, original.replace("double v = $w + $img.getValue();", "double v = $w + $img.getValu();"));
+    RuleBase.clearProcessCache();
+    assertThat(org.junit.jupiter.api.Assertions.assertThrows(RuleSetException.class, () -> RuleBase.load(rules)).getMessage())
+        .contains("inference/storage.drl:").contains("getValu");
+    assertThat(RuleBase.LAST_COMPILE).containsEntry("inference", "whole");
   }
 
   @Test

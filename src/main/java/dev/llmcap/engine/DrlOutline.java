@@ -1,0 +1,139 @@
+package dev.llmcap.engine;
+
+/**
+ * The outline of one DRL file without the DRL parser: where its top-level rules are, and its text with the rules blanked
+ * out (the package statement, imports, globals and functions kept on their lines). A lexical scan: comments, strings
+ * and brackets are skipped, a rule runs from the keyword {@code rule} to the keyword {@code end} at the same bracket
+ * depth. Used to compile one changed file against the declarations of the others; any misreading shows up as a
+ * compile error or a rule count that differs from the compiler's, and the caller then compiles the whole package.
+ */
+final class DrlOutline {
+  private final String header;
+  private final String declarations;
+  private final String withoutFunctions;
+  private final int rules;
+
+  private DrlOutline(String header, String declarations, String withoutFunctions, int rules) {
+    this.header = header;
+    this.declarations = declarations;
+    this.withoutFunctions = withoutFunctions;
+    this.rules = rules;
+  }
+
+  /** The text with every function replaced by blanks: its rules, imports and globals, for a package that has the functions. */
+  String withoutFunctions() { return withoutFunctions; }
+
+  /** The text with every rule replaced by blanks (newlines kept, so lines are unchanged). */
+  String header() { return header; }
+
+  /**
+   * The header without comments and trailing blanks: what the file declares for its package. Two versions of a file
+   * that differ only inside rules, in comments or in trailing blank lines have the same declarations.
+   */
+  String declarations() { return declarations; }
+
+  /** The number of top-level rules (and queries). */
+  int rules() { return rules; }
+
+  /** Scans one DRL file. */
+  static DrlOutline of(String drl) {
+    int n = drl.length();
+    char[] header = drl.toCharArray();
+    char[] decl = drl.toCharArray();
+    char[] noFunctions = drl.toCharArray();
+    int depth = 0;
+    int ruleStart = -1;
+    int functionStart = -1;
+    int rules = 0;
+    int i = 0;
+    while (i < n) {
+      char c = drl.charAt(i);
+      if (c == '/' && i + 1 < n && drl.charAt(i + 1) == '/') {
+        int end = drl.indexOf('\n', i);
+        end = end < 0 ? n : end;
+        blank(decl, i, end);
+        i = end;
+      } else if (c == '/' && i + 1 < n && drl.charAt(i + 1) == '*') {
+        int end = drl.indexOf("*/", i + 2);
+        end = end < 0 ? n : end + 2;
+        blank(decl, i, end);
+        i = end;
+      } else if (c == '"' || c == '\'') {
+        i = endOfQuoted(drl, i, c);
+      } else if (c == '{' || c == '(' || c == '[') {
+        depth++;
+        i++;
+      } else if (c == '}' || c == ')' || c == ']') {
+        depth--;
+        i++;
+        if (c == '}' && depth == 0 && functionStart >= 0) {
+          blank(noFunctions, functionStart, i);
+          functionStart = -1;
+        }
+      } else if (Character.isJavaIdentifierStart(c)) {
+        int end = i + 1;
+        while (end < n && Character.isJavaIdentifierPart(drl.charAt(end))) {
+          end++;
+        }
+        boolean word = depth == 0 && (i == 0 || drl.charAt(i - 1) != '.') && (end >= n || drl.charAt(end) != '.');
+        String ident = drl.substring(i, end);
+        if (word && ruleStart < 0 && (ident.equals("rule") || ident.equals("query"))) {
+          ruleStart = i;
+        } else if (word && ruleStart < 0 && functionStart < 0 && ident.equals("function")
+            && !drl.substring(0, i).stripTrailing().endsWith("import")) {
+          functionStart = i;
+        } else if (word && ruleStart >= 0 && ident.equals("end")) {
+          blank(header, ruleStart, end);
+          blank(decl, ruleStart, end);
+          rules++;
+          ruleStart = -1;
+        }
+        i = end;
+      } else {
+        i++;
+      }
+    }
+    if (ruleStart >= 0) { // an unterminated rule: keep it, so the compiler reports it
+      rules++;
+    }
+    return new DrlOutline(new String(header), trimmed(new String(decl)), new String(noFunctions), rules);
+  }
+
+  private static int endOfQuoted(String s, int start, char quote) {
+    int i = start + 1;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (c == '\\') {
+        i += 2;
+      } else if (c == quote) {
+        return i + 1;
+      } else if (c == '\n' && quote == '\'') {
+        return i; // an apostrophe in running text, not a literal
+      } else {
+        i++;
+      }
+    }
+    return s.length();
+  }
+
+  private static void blank(char[] text, int from, int to) {
+    for (int i = from; i < to && i < text.length; i++) {
+      if (text[i] != '\n' && text[i] != '\r') {
+        text[i] = ' ';
+      }
+    }
+  }
+
+  /** Lines right-trimmed and trailing blank lines dropped. */
+  private static String trimmed(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (String line : text.split("\n", -1)) {
+      out.append(line.stripTrailing()).append('\n');
+    }
+    int end = out.length();
+    while (end > 0 && out.charAt(end - 1) == '\n') {
+      end--;
+    }
+    return out.substring(0, end);
+  }
+}
