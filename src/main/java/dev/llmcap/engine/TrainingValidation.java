@@ -62,6 +62,9 @@ public final class TrainingValidation {
     }
   }
 
+  /** Assumption that makes a plan use the cloud's instance shapes; published runs used their own clusters, so it is 0 here. */
+  static final String CLOUD_INSTANCE_NETWORK = "train.cloud_instance_network";
+
   private static final Pattern LEADING_INT = Pattern.compile("^\\s*(\\d+)");
   private static final Pattern MILLION_TOKENS = Pattern.compile("^\\s*(\\d+(?:\\.\\d+)?)M tokens");
   private static final Pattern TOKENS = Pattern.compile("^\\s*(\\d+(?:\\.\\d+)?)\\s*([TBM])");
@@ -71,6 +74,14 @@ public final class TrainingValidation {
 
   /** Plans every row of a training calibration CSV with the engine and scores what each row states. */
   public static Report score(LLMForecastEngine engine, Path csv) throws IOException {
+    if (engine.assumptions().get(CLOUD_INSTANCE_NETWORK).isPresent()) {
+      try {
+        // published runs used their own clusters: the GPU catalog's node size and the scale-out assumptions, not a cloud instance
+        engine = engine.withAssumptions(engine.assumptions().withOverrides(Map.of(CLOUD_INSTANCE_NETWORK, "0")));
+      } catch (RuleSetException e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+    }
     List<Row> rows = new ArrayList<>();
     for (Map<String, String> f : read(csv)) {
       rows.addAll(scoreRow(engine, f));
