@@ -34,8 +34,8 @@ public final class TrainingValidation {
   public record Row(String id, String metric, String model, String gpu, Integer gpus, String precision, int seqLen, String method,
       boolean checkpointing, boolean moe, String layout, double measured, Double predicted, Double errorPct, String skipped) {}
 
-  /** Median absolute error of one metric over dense or MoE rows. */
-  public record Summary(String metric, String group, int rows, double medianAbsErrorPct) {}
+  /** Median and 90th-percentile absolute error of one metric over dense or MoE rows. */
+  public record Summary(String metric, String group, int rows, double medianAbsErrorPct, double p90AbsErrorPct) {}
 
   /** All rows, the median absolute percentage error of tokens/s per GPU (dense and MoE), and per metric and group. */
   public record Report(List<Row> rows, double medianAbsErrorPct, int scored, List<Summary> summaries) {
@@ -54,7 +54,8 @@ public final class TrainingValidation {
             r.layout(), r.measured(), r.predicted(), r.errorPct()));
       }
       for (Summary m : summaries) {
-        sb.append(String.format(Locale.ROOT, "median absolute error of %s (%s): %.1f%% over %d rows%n", m.metric(), m.group(), m.medianAbsErrorPct(), m.rows()));
+        sb.append(String.format(Locale.ROOT, "median absolute error of %s (%s): %.1f%% (p90 %.1f%%) over %d rows%n", m.metric(), m.group(),
+            m.medianAbsErrorPct(), m.p90AbsErrorPct(), m.rows()));
       }
       sb.append(String.format(Locale.ROOT, "median absolute error of tokens/s per GPU: %.1f%% over %d rows%n", medianAbsErrorPct, scored));
       sb.append("(* the run does not fit those GPUs in llmcap's memory model; its per-GPU rate without a layout is scored)\n");
@@ -100,7 +101,7 @@ public final class TrainingValidation {
           }
         }
         if (!errors.isEmpty()) {
-          summaries.add(new Summary(metric, moe ? "MoE" : "dense", errors.size(), median(errors)));
+          summaries.add(new Summary(metric, moe ? "MoE" : "dense", errors.size(), median(errors), percentile(errors, 0.9)));
         }
       }
     }
@@ -291,6 +292,19 @@ public final class TrainingValidation {
     s.sort(Double::compare);
     int n = s.size();
     return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+  }
+
+  /** Percentile q (0-1) interpolating between ranks, as the serving accuracy report does. */
+  private static double percentile(List<Double> xs, double q) {
+    if (xs.isEmpty()) {
+      return Double.NaN;
+    }
+    List<Double> s = new ArrayList<>(xs);
+    s.sort(Double::compare);
+    double at = q * (s.size() - 1);
+    int lo = (int) Math.floor(at);
+    int hi = Math.min(s.size() - 1, lo + 1);
+    return s.get(lo) + (at - lo) * (s.get(hi) - s.get(lo));
   }
 
   private static List<Map<String, String>> read(Path csv) throws IOException {
