@@ -212,7 +212,7 @@ class TrainingScaleTest {
     long gpuHours = report.rows().stream().filter(r -> r.metric().equals("gpu_hours") && r.errorPct() != null).count();
     long mfu = report.rows().stream().filter(r -> r.metric().equals("mfu") && r.errorPct() != null).count();
     long moe = report.rows().stream().filter(r -> r.moe() && r.errorPct() != null).count();
-    assertTrue(gpuHours >= 20, "GPU-hour rows scored (19 dense, 1 MoE): " + gpuHours);
+    assertTrue(gpuHours >= 22, "GPU-hour rows scored (21 dense, 1 MoE): " + gpuHours);
     assertTrue(mfu >= 3, "MFU rows scored: " + mfu);
     assertTrue(moe >= 3, "MoE rows scored: " + moe);
     // Llama-2-7B: 184,320 A100 hours published (model card); the plan at 2048 GPUs stays within 30%
