@@ -79,7 +79,7 @@ class TrainingScaleTest {
     for (String gbits : new String[] {"400", "100", "25"}) {
       List<String> a = base("mpt-70b", "H100-80GB", 64, 2048, 512);
       a.addAll(List.of("--layout", "TP1,PP1,DP64,ZERO3", "--gradient-checkpointing", "--set", "train.scaleout_gbits_per_gpu@Hopper=" + gbits,
-          "--set", "train.zero3_overlap=0"));
+          "--set", "train.zero3_overlap=0", "--set", "train.cloud_instance_network=0"));
       double t = term(plan(a), "zero3_gathers");
       assertTrue(t > previous, gbits + " Gb/s: ZeRO-3 traffic " + t + " s should exceed " + previous + " s");
       previous = t;
@@ -87,11 +87,51 @@ class TrainingScaleTest {
     double prevSync = -1;
     for (String gbits : new String[] {"400", "50", "10"}) {
       List<String> a = base("llama-3.1-8b", "H100-80GB", 64, 4096, 64);
-      a.addAll(List.of("--layout", "TP1,PP1,DP64,ZERO1", "--set", "train.scaleout_gbits_per_gpu@Hopper=" + gbits, "--set", "train.dp_overlap=0"));
+      a.addAll(List.of("--layout", "TP1,PP1,DP64,ZERO1", "--set", "train.scaleout_gbits_per_gpu@Hopper=" + gbits, "--set", "train.dp_overlap=0",
+          "--set", "train.cloud_instance_network=0"));
       double t = term(plan(a), "data_parallel_sync");
       assertTrue(t > prevSync, gbits + " Gb/s: gradient sync " + t + " s should exceed " + prevSync + " s");
       prevSync = t;
     }
+  }
+
+  @Test
+  void nodeSizeAndNetworkComeFromTheCloudsInstanceShape() throws Exception {
+    // A100-40GB: AWS p4d.24xlarge has 8 GPUs and 400 Gb/s EFA (50 Gb/s per GPU); GCP a2-megagpu-16g has 16 GPUs; an own
+    // cluster (train.cloud_instance_network=0) uses the catalog's 16 GPUs per node and the 200 Gb/s per GPU assumption
+    List<String> a = base("llama-3.1-8b", "A100-40GB", 64, 4096, 256);
+    a.addAll(List.of("--cloud", "aws", "--explain", "scale_out_gbytes_per_s"));
+    Run aws = run(withMode(a));
+    assertEquals(0, aws.code(), aws.err());
+    assertTrue(aws.out().contains("p4d.24xlarge scale-out network 400 Gb/s") && aws.out().contains("= 5 GB/s"), aws.out());
+    JsonNode onAws = plan(base("llama-3.1-8b", "A100-40GB", 64, 4096, 256).toArray(new String[0]));
+    assertEquals(8, onAws.path("gpu_resources").path("gpus_per_node").asInt(), "p4d.24xlarge nodes: " + onAws.path("gpu_resources"));
+    List<String> g = base("llama-3.1-8b", "A100-40GB", 64, 4096, 256);
+    g.addAll(List.of("--cloud", "gcp"));
+    assertEquals(16, plan(g).path("gpu_resources").path("gpus_per_node").asInt(), "a2-megagpu-16g nodes");
+    List<String> own = base("llama-3.1-8b", "A100-40GB", 64, 4096, 256);
+    own.addAll(List.of("--set", "train.cloud_instance_network=0", "--explain", "scale_out_gbytes_per_s"));
+    Run o = run(withMode(own));
+    assertEquals(0, o.code(), o.err());
+    assertTrue(o.out().contains("train.scaleout_gbits_per_gpu@Ampere = 200") && o.out().contains("= 20 GB/s"), o.out());
+  }
+
+  private static List<String> withMode(List<String> args) {
+    List<String> a = new ArrayList<>(List.of("--mode", "training"));
+    a.addAll(args);
+    return a;
+  }
+
+  @Test
+  void attentionFlopsFollowTheHeadWidthsOfMultiHeadLatentAttention() throws Exception {
+    // DeepSeek-V3 at 4,096 tokens: NVIDIA's Megatron-Bridge 25.09 table gives 338 TFLOP/s per GPU at 1,297 tokens/s per GPU
+    // (training.csv TRN111), i.e. 2.606e11 model FLOPs per token; MLA's 128 heads x 192 query/key and 128 value dims make
+    // the attention far wider than the hidden size of 7,168
+    List<String> a = base("deepseek-v3", "H100-80GB", 1024, 4096, 8192);
+    a.set(a.indexOf("BF16"), "FP8");
+    a.addAll(List.of("--layout", "TP2,PP8,VP4,EP64"));
+    double flops = plan(a).path("training_metrics").path("model_flops_per_token").asDouble();
+    assertEquals(338e12 / 1297, flops, 0.03 * flops, "model FLOPs per token");
   }
 
   @Test
@@ -172,7 +212,7 @@ class TrainingScaleTest {
     long gpuHours = report.rows().stream().filter(r -> r.metric().equals("gpu_hours") && r.errorPct() != null).count();
     long mfu = report.rows().stream().filter(r -> r.metric().equals("mfu") && r.errorPct() != null).count();
     long moe = report.rows().stream().filter(r -> r.moe() && r.errorPct() != null).count();
-    assertTrue(gpuHours >= 6, "GPU-hour rows scored: " + gpuHours);
+    assertTrue(gpuHours >= 22, "GPU-hour rows scored (21 dense, 1 MoE): " + gpuHours);
     assertTrue(mfu >= 3, "MFU rows scored: " + mfu);
     assertTrue(moe >= 3, "MoE rows scored: " + moe);
     // Llama-2-7B: 184,320 A100 hours published (model card); the plan at 2048 GPUs stays within 30%

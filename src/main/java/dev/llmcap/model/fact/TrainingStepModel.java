@@ -10,7 +10,7 @@ public record TrainingStepModel(String gpu, int fastDomain, double fastGBps, dou
     int hidden, int heads, int kvHeads, int headDim, int layers, int moeLayers, int experts, int topK, int seq,
     double flopsPerToken, double modelFlopsPerToken, double peakTflops, double efficiency, boolean recompute,
     double activationBytes, double expertParamFraction, double expertComputeFraction, double imbalance, double moeNodeLimit, double moeGemmHalfTokens,
-    double tpOverlap, double dpOverlap, double zeroOverlap, double cpOverlap, double epOverlap,
+    double tpOverlap, double dpOverlap, double zeroOverlap, double cpOverlap, double epOverlap, double ppOverlap, double stepOverheadS,
     String vpSizes, String cpSizes, int cpMinTokens, String fixedLayout) {
 
   /** Whether the model routes tokens to experts. */
