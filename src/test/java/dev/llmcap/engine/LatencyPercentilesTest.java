@@ -44,7 +44,8 @@ class LatencyPercentilesTest {
   @Test
   void tailGrowsWithLoad() throws Exception {
     double previous = 0;
-    for (double rps : new double[] {1, 5, 10, 15, 18}) {
+    // one replica saturates between 14 and 15 req/s (design load past capacity): the last step is past it
+    for (double rps : new double[] {1, 5, 10, 14, 18}) {
       PlanRequest r = Engines.request("llama-3.1-8b", "BF16", GPU, rps, 1000, 200);
       r.getWorkload().setReplicas(1);
       double p99 = v(run(r), "ttft_p99_ms");

@@ -32,6 +32,7 @@ public final class Roofline {
   private double ppHopS;
   private double hopBytesPerToken;
   private double scaleOutBytesPerS;
+  private double decodeOverlap = 1.0;
 
   public Roofline() {}
 
@@ -90,6 +91,9 @@ public final class Roofline {
   /** Achieved scale-out bandwidth between instances (bytes/s) that pipeline hops pay. */
   public double getScaleOutBytesPerS() { return scaleOutBytesPerS; }
   public void setScaleOutBytesPerS(double v) { scaleOutBytesPerS = v; }
+  /** Share of the shorter of a decode kernel's memory and compute times hidden under the longer (1 = roofline max, 0 = add). */
+  public double getDecodeOverlap() { return decodeOverlap; }
+  public void setDecodeOverlap(double v) { decodeOverlap = v; }
 
   @Override
   public String toString() {
