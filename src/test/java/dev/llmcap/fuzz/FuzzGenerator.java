@@ -136,7 +136,8 @@ final class FuzzGenerator {
     switch (random.nextInt(9)) {
       case 0: return new Line("trailing-text", (doc + " garbage").getBytes(StandardCharsets.UTF_8));
       case 1: return new Line("second-object", (doc + doc).getBytes(StandardCharsets.UTF_8));
-      case 2: return new Line("truncated", doc.substring(0, random.nextInt(doc.length())).getBytes(StandardCharsets.UTF_8));
+      // at least one character: an empty line is a blank JSONL line, which batch skips (it is not a config)
+      case 2: return new Line("truncated", doc.substring(0, 1 + random.nextInt(doc.length() - 1)).getBytes(StandardCharsets.UTF_8));
       case 3: {
         byte[] b = doc.getBytes(StandardCharsets.UTF_8);
         b[random.nextInt(b.length)] = (byte) (0x80 + random.nextInt(0x80));
