@@ -32,7 +32,7 @@ public final class Roofline {
   private double ppHopS;
   private double hopBytesPerToken;
   private double scaleOutBytesPerS;
-  private double decodeOverlap = 1.0;
+  private double decodeOverlap; // from the decode_compute_memory_overlap assumption (buildRoofline in functions.drl)
 
   public Roofline() {}
 
