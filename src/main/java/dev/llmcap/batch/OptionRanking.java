@@ -115,8 +115,8 @@ public final class OptionRanking {
 
   private static String describe(LLMCapacityPlan p) {
     String model = p.model() == null ? p.modelConfig().getModelName() : p.model().id();
-    return model + " " + p.modelConfig().getPrecision() + ", " + dev.llmcap.engine.Fmt.n(p.workloadInput().getRequestsPerSecond())
-        + " req/s, " + p.workloadInput().getAvgInputTokens() + " input / " + p.workloadInput().getAvgOutputTokens() + " output tokens";
+    return model + " " + p.modelConfig().getPrecision() + ", " + (p.workloadInput().getRequestsPerSecond() == null
+        ? p.workloadInput().getConcurrency() + " users" : dev.llmcap.engine.Fmt.n(p.workloadInput().getRequestsPerSecond()) + " req/s") + ", " + p.workloadInput().getAvgInputTokens() + " input / " + p.workloadInput().getAvgOutputTokens() + " output tokens";
   }
 
   private static dev.llmcap.model.PlanRequest request(Path config, String cloud, String region, String pricing) throws InputException {

@@ -102,7 +102,10 @@ final class PlanCommand {
       }
       if (!cl.hasOption("config")) {
         List<String> missing = new java.util.ArrayList<>();
-        for (String flag : List.of("rps", "input-tokens", "output-tokens")) {
+        if (!cl.hasOption("rps") && !cl.hasOption("concurrency")) {
+          missing.add("--rps (or --concurrency N for closed-loop users)");
+        }
+        for (String flag : List.of("input-tokens", "output-tokens")) {
           if (!cl.hasOption(flag)) {
             missing.add("--" + flag);
           }

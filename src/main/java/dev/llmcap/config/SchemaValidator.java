@@ -92,6 +92,9 @@ public final class SchemaValidator {
     JsonNode limit = e.getSchemaNode();
     String keyword = e.getKeyword() == null ? "" : e.getKeyword();
     String prefix = path.isEmpty() ? "" : path + ".";
+    if ("workload".equals(path) && e.getEvaluationPath().toString().contains("anyOf")) {
+      return WORKLOAD_RATE_OR_USERS; // one line for the two alternatives the validator reports separately
+    }
     switch (keyword) {
       case "exclusiveMinimum": return path + " must be > " + limit.asText() + got;
       case "minimum": return path + " must be >= " + limit.asText() + got;
@@ -104,7 +107,7 @@ public final class SchemaValidator {
       case "additionalProperties": return prefix + InputLimits.echo(e.getProperty()) + " is not a known field" + suggestion(mode, segments, e.getProperty());
       case "minLength": return path + " must not be empty";
       case "maxLength": return path + " is too long (at most " + limit.asText() + " characters)";
-      case "anyOf": return path + " needs model_name, model_size_billions or config_path";
+      case "anyOf": return "workload".equals(path) ? WORKLOAD_RATE_OR_USERS : path + " needs model_name, model_size_billions or config_path";
       default: return (path.isEmpty() ? "config" : path) + ": " + InputLimits.echo(InputLimits.clean(e.getMessage()));
     }
   }
@@ -135,6 +138,10 @@ public final class SchemaValidator {
     array.forEach(n -> items.add(n.isTextual() ? n.asText() : n.toString()));
     return String.join("|", items);
   }
+
+  /** The workload's rate: an open-loop request rate or closed-loop users. */
+  private static final String WORKLOAD_RATE_OR_USERS =
+      "workload needs requests_per_second (req/s > 0, open loop) or concurrency (1-100000 users, closed loop; with think_time_s >= 0)";
 
   /** Enum fields whose misspelt values get a "did you mean" (the cloud and pricing model, issue #12). */
   private static final java.util.Set<String> SUGGESTED_ENUMS = java.util.Set.of("service.cloud_provider", "service.pricing");

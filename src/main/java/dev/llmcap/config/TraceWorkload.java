@@ -33,7 +33,7 @@ final class TraceWorkload {
           + " kept of " + t.totalRows() + "; needs requests over at least 2 seconds)");
     }
     String from = "trace " + w.getTrace();
-    if (w.getRequestsPerSecond() == null) {
+    if (w.getRequestsPerSecond() == null && w.getConcurrency() == null) { // closed-loop users set their own rate
       w.setRequestsPerSecond(t.meanRps());
       provenance.put("workload.requests_per_second", from + " (mean rate)");
     }
@@ -87,13 +87,14 @@ final class TraceWorkload {
     LLMWorkloadInput in = new LLMWorkloadInput();
     in.setTrace(w.get("trace").asText());
     in.setRequestsPerSecond(w.has("requests_per_second") ? 1.0 : null);
+    in.setConcurrency(w.has("concurrency") ? 1 : null);
     in.setAvgInputTokens(w.has("avg_input_tokens") ? 1 : null);
     in.setAvgOutputTokens(w.has("avg_output_tokens") ? 1 : null);
     in.setInputTokensP50(w.has("input_tokens_p50") || w.has("input_tokens_p99") ? 1 : null);
     in.setOutputTokensP50(w.has("output_tokens_p50") || w.has("output_tokens_p99") ? 1 : null);
     in.setArrivalDispersion(w.has("arrival_dispersion") ? 1.0 : null);
     apply(in, provenance);
-    if (!w.has("requests_per_second")) { w.put("requests_per_second", in.getRequestsPerSecond()); }
+    if (!w.has("requests_per_second") && in.getRequestsPerSecond() != null) { w.put("requests_per_second", in.getRequestsPerSecond()); }
     if (!w.has("avg_input_tokens")) { w.put("avg_input_tokens", in.getAvgInputTokens()); }
     if (!w.has("avg_output_tokens")) { w.put("avg_output_tokens", in.getAvgOutputTokens()); }
     if (!w.has("input_tokens_p50") && !w.has("input_tokens_p99")) {

@@ -37,8 +37,9 @@ public final class PdfExporter implements PlanExporter<LLMCapacityPlan> {
     try (PdfLayout pdf = new PdfLayout("Capacity plan: " + service)) {
       pdf.newPage();
       String model = p.model() == null ? "" : p.model().displayName() + ", " + p.modelConfig().getPrecision() + " weights";
-      String workload = p.workloadInput() == null ? "" : "; " + Fmt.n(p.workloadInput().getRequestsPerSecond()) + " req/s mean x "
-          + Fmt.n(p.workloadInput().getPeakLoadMultiplier()) + " peak, " + p.workloadInput().getAvgInputTokens() + " in / "
+      String workload = p.workloadInput() == null ? "" : "; " + (p.workloadInput().getRequestsPerSecond() == null
+          ? p.workloadInput().getConcurrency() + " users (closed loop), "
+          : Fmt.n(p.workloadInput().getRequestsPerSecond()) + " req/s mean x " + Fmt.n(p.workloadInput().getPeakLoadMultiplier()) + " peak, ") + p.workloadInput().getAvgInputTokens() + " in / "
           + p.workloadInput().getAvgOutputTokens() + " out tokens";
       pdf.title("Capacity plan: " + service, model + workload);
       Color accent = "ok".equals(p.verdict()) ? new Color(0x2E7D32) : "sla_miss".equals(p.verdict()) ? new Color(0xE69500) : new Color(0xC00000);

@@ -47,7 +47,7 @@ public class LLMWorkloadInput {
   /** Expected growth over the planning horizon, in percent (0-1000). */
   public Double getGrowthRate() { return growthRate; }
   public void setGrowthRate(Double v) { this.growthRate = v; }
-  /** Closed-loop benchmark mode: this many requests kept in flight on one replica (optional). */
+  /** Closed loop: this many users, each with one request in flight (optional; replaces requestsPerSecond, the rules derive the rate). */
   public Integer getConcurrency() { return concurrency; }
   public void setConcurrency(Integer v) { this.concurrency = v; }
 

@@ -121,6 +121,7 @@ public final class CaseMapper {
       }
     } else {
       w.setConcurrency((int) Math.ceil(inFlight / replicas));
+      w.setRequestsPerSecond(null); // the requests in flight set the rate
     }
     r.setWorkload(w);
     ModelConfig mc = new ModelConfig();
