@@ -18,6 +18,14 @@ public record BenchmarkCase(Measurement row, PlanRequest request, String gpuId, 
   /** Open-loop server run at a known request rate, scored on latency percentiles. */
   public static final String SERVER = "server";
 
+  /**
+   * Whether a server row's rate was tuned to latency constraints (MLPerf Server), so comparing it with the rules' goodput
+   * means something; a point of a fixed-rate sweep ("server, rate sweep" in batch_or_concurrency) is scored at its rate only.
+   */
+  public boolean rateTunedToConstraints() {
+    return SERVER.equals(regime) && !row.batchOrConcurrency().toLowerCase(java.util.Locale.ROOT).contains("rate sweep");
+  }
+
   /** The GPU family and precision this case calibrates, e.g. "Hopper:FP8". */
   public String group() {
     return (architecture.isEmpty() ? gpuId : architecture) + ":" + precision;

@@ -66,7 +66,7 @@ public final class Validator {
     try {
       WORKERS.submit(() -> IntStream.range(0, cases.size()).parallel().forEach(i -> {
         outcomes[i] = plan(engine, cases.get(i));
-        if (BenchmarkCase.SERVER.equals(cases.get(i).regime())) {
+        if (cases.get(i).rateTunedToConstraints()) {
           atGoodput[i] = planAtGoodput(engine, cases.get(i), outcomes[i]);
         }
         progress.step();
