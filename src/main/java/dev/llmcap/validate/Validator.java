@@ -38,7 +38,7 @@ public final class Validator {
     this.workers = WORKERS;
   }
 
-  /** A validator that plans on the given number of worker threads (1: in the calling thread); results do not depend on it. */
+  /** A validator that plans on its own pool of the given number of worker threads; results do not depend on it. */
   public Validator(CaseMapper mapper, int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1 (got " + threads + ")");
