@@ -60,6 +60,11 @@ public final class Progress implements AutoCloseable {
     }
   }
 
+  /** Items done so far, drawn or not. */
+  public int done() {
+    return done.get();
+  }
+
   /** One more item done (thread-safe). */
   public void step() {
     int n = done.incrementAndGet();

@@ -51,12 +51,15 @@ final class CalibrateCommand {
     o.addOption(Option.builder().longOpt("force").desc("overwrite the output file if it exists").build());
     o.addOption(Option.builder().longOpt("max-evaluations").hasArg().argName("N")
         .desc("rule evaluations per GPU family and precision (default 200)").build());
+    o.addOption(Option.builder().longOpt("threads").hasArg().argName("N")
+        .desc("worker threads (default: the number of processors); the result does not depend on it").build());
     return o;
   }
 
   int run(String[] args) {
     CommandLine cl;
     int maxEval;
+    int threads;
     try {
       cl = CommonFlags.parse(options(), args);
       CommonFlags.requireNoArguments(cl);
@@ -81,6 +84,7 @@ final class CalibrateCommand {
       if (maxEval < 10) {
         throw new UsageException("--max-evaluations must be at least 10");
       }
+      threads = threads(cl);
     } catch (NumberFormatException e) {
       err.println("llmcap calibrate: --max-evaluations expects a whole number");
       return Main.USAGE;
@@ -98,7 +102,7 @@ final class CalibrateCommand {
       }
       Path measurements = Path.of(cl.getOptionValue("measurements"));
       LLMForecastEngine engine = new LLMForecastEngine(ws, CommonFlags.assumptionOverrides(cl));
-      Validator validator = new Validator(new CaseMapper(engine.catalog()));
+      Validator validator = new Validator(new CaseMapper(engine.catalog()), threads);
       Validator.Prepared prepared = validator.prepare(MeasurementReader.read(measurements));
       if (prepared.cases().isEmpty()) {
         throw new InputException(measurements + ": no row could be mapped to a plan (run llmcap validate to see why)");
@@ -136,6 +140,21 @@ final class CalibrateCommand {
       err.println("llmcap calibrate: " + e.getMessage());
       return Main.FAILED;
     }
+  }
+
+  private static int threads(CommandLine cl) throws UsageException {
+    if (!cl.hasOption("threads")) {
+      return Runtime.getRuntime().availableProcessors();
+    }
+    try {
+      int n = Integer.parseInt(cl.getOptionValue("threads").trim());
+      if (n >= 1 && n <= 1024) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException("--threads must be a whole number from 1 to 1024 (got '" + cl.getOptionValue("threads") + "')");
   }
 
   private void report(List<Calibrator.GroupFit> fits, ValidationRun before, ValidationRun after) {

@@ -21,7 +21,9 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 /**
  * Fits per-GPU efficiency assumptions to measurements, one GPU family and precision at a time ("Hopper:FP8"), by
  * minimising the mean squared log error of the scored metrics with BOBYQA inside physical bounds. Scoring is the
- * validator's: the fitted values are written as name@FAMILY:PRECISION entries that the rules pick up.
+ * validator's: the fitted values are written as name@FAMILY:PRECISION entries that the rules pick up. Groups are fitted
+ * side by side on the validator's threads, and a candidate whose rounded values were scored before is not planned
+ * again; neither changes the result, which is the same for any number of threads.
  */
 public final class Calibrator {
   /** A tunable the calibrator may fit, with the bounds it stays within. */
@@ -42,6 +44,7 @@ public final class Calibrator {
   private final Validator validator;
   private final int maxEvaluations;
   private final Progress progress;
+  private final boolean reuseScored;
 
   public Calibrator(Validator validator, int maxEvaluations) {
     this(validator, maxEvaluations, Progress.silent());
@@ -49,14 +52,20 @@ public final class Calibrator {
 
   /** A calibrator that counts each candidate evaluation (and each group's unused budget) on a progress bar. */
   public Calibrator(Validator validator, int maxEvaluations, Progress progress) {
+    this(validator, maxEvaluations, progress, true);
+  }
+
+  /** As above; without reuseScored every candidate is planned even when its rounded values were scored before (tests). */
+  Calibrator(Validator validator, int maxEvaluations, Progress progress, boolean reuseScored) {
     this.validator = validator;
     this.maxEvaluations = maxEvaluations;
     this.progress = progress;
+    this.reuseScored = reuseScored;
   }
 
   /** The most candidate evaluations fitting the cases can take: the budget of each group plus its starting point. */
   public int evaluationBudget(Validator.Prepared prepared) {
-    long groups = prepared.cases().stream().map(BenchmarkCase::group).distinct().count();
+    long groups = prepared.cases().stream().filter(c -> !BenchmarkCase.SERVER.equals(c.regime())).map(BenchmarkCase::group).distinct().count();
     return (int) (groups * (maxEvaluations + 2));
   }
 
@@ -69,11 +78,13 @@ public final class Calibrator {
       }
       groups.computeIfAbsent(c.group(), k -> new ArrayList<>()).add(c);
     }
-    List<GroupFit> fits = new ArrayList<>();
+    // each group's fit is a sequence of its own candidates; groups run side by side on the validator's workers (and
+    // each candidate's cases in parallel on them too), and come back in group order
+    List<java.util.concurrent.Callable<GroupFit>> tasks = new ArrayList<>();
     for (Map.Entry<String, List<BenchmarkCase>> g : groups.entrySet()) {
-      fits.add(fitGroup(engine, g.getKey(), g.getValue(), origin));
+      tasks.add(() -> fitGroup(engine, g.getKey(), g.getValue(), origin));
     }
-    return fits;
+    return validator.runAll(tasks);
   }
 
   private GroupFit fitGroup(LLMForecastEngine engine, String group, List<BenchmarkCase> cases, String origin) throws RuleSetException {
@@ -146,6 +157,9 @@ public final class Calibrator {
     double[] best;
     double bestValue = Double.POSITIVE_INFINITY;
     int evaluations = 1; // the group's starting error, scored before the fit
+    /** Errors of the candidates scored so far, by their rounded values (what the rules are given). */
+    final Map<List<Double>, Double> scored = new java.util.HashMap<>();
+    int reused;
     RuleSetException failure;
 
     Objective(LLMForecastEngine engine, Validator.Prepared subset, String group, List<Parameter> params, String origin) {
@@ -173,10 +187,20 @@ public final class Calibrator {
         return Double.MAX_VALUE;
       }
       evaluations++;
-      progress.step();
       try {
-        Assumptions candidate = engine.assumptions().withEntries(entries(x, "candidate"), origin);
-        double v = validator.score(engine.withAssumptions(candidate), subset).meanSquaredLogError();
+        List<Assumption> entries = entries(x, "candidate");
+        // the rules see only the rounded values: a point that rounds like one already scored has that one's error
+        List<Double> key = entries.stream().map(Assumption::getValue).toList();
+        Double seen = reuseScored ? scored.get(key) : null;
+        double v;
+        if (seen != null) {
+          v = seen;
+          reused++;
+        } else {
+          Assumptions candidate = engine.assumptions().withEntries(entries, origin);
+          v = validator.score(engine.withAssumptions(candidate), subset).meanSquaredLogError();
+          scored.put(key, v);
+        }
         if (v < bestValue) {
           bestValue = v;
           best = x.clone();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.stream.IntStream;
 
@@ -29,9 +30,89 @@ public final class Validator {
       }, null, false);
 
   private final CaseMapper mapper;
+  private final ForkJoinPool workers;
 
+  /** A validator that plans on one worker per processor. */
   public Validator(CaseMapper mapper) {
     this.mapper = mapper;
+    this.workers = WORKERS;
+  }
+
+  /** A validator that plans on its own pool of the given number of worker threads; results do not depend on it. */
+  public Validator(CaseMapper mapper, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1 (got " + threads + ")");
+    }
+    this.mapper = mapper;
+    this.workers = threads == WORKERS.getParallelism() ? WORKERS : pool(threads);
+  }
+
+  private static ForkJoinPool pool(int threads) {
+    return new ForkJoinPool(threads, p -> {
+      ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+      t.setDaemon(true);
+      t.setName("llmcap-validate-" + t.getPoolIndex());
+      return t;
+    }, null, false);
+  }
+
+  /** Worker threads this validator plans on. */
+  public int threads() {
+    return workers.getParallelism();
+  }
+
+  /**
+   * Runs the tasks on this validator's workers, each task's own work may run in parallel on them too; the results are
+   * returned in task order, whatever the number of threads.
+   */
+  <T> List<T> runAll(List<java.util.concurrent.Callable<T>> tasks) throws RuleSetException {
+    Object[] results = new Object[tasks.size()];
+    Runnable body = () -> IntStream.range(0, tasks.size()).parallel().forEach(i -> {
+      try {
+        results[i] = tasks.get(i).call();
+      } catch (Exception e) {
+        results[i] = new Failure(e);
+      }
+    });
+    inWorkers(body);
+    List<T> out = new ArrayList<>();
+    for (Object r : results) {
+      if (r instanceof Failure f) {
+        if (f.cause() instanceof RuleSetException rse) {
+          throw rse;
+        }
+        if (f.cause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IllegalStateException(f.cause());
+      }
+      @SuppressWarnings("unchecked")
+      T t = (T) r;
+      out.add(t);
+    }
+    return out;
+  }
+
+  private record Failure(Exception cause) {}
+
+  /** Runs a body whose parallel streams use this validator's workers (directly when already running on them). */
+  private void inWorkers(Runnable body) throws RuleSetException {
+    if (ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool() == workers) {
+      body.run();
+      return;
+    }
+    try {
+      workers.submit(body).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RuleSetException("interrupted while planning the measured rows");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      throw new IllegalStateException(cause);
+    }
   }
 
   /** Maps every row; rows that cannot be mapped are returned as skips in the same order. */
@@ -63,25 +144,13 @@ public final class Validator {
     List<BenchmarkCase> cases = prepared.cases();
     Object[] outcomes = new Object[cases.size()];
     Object[] atGoodput = new Object[cases.size()];
-    try {
-      WORKERS.submit(() -> IntStream.range(0, cases.size()).parallel().forEach(i -> {
-        outcomes[i] = plan(engine, cases.get(i));
-        if (cases.get(i).rateTunedToConstraints()) {
-          atGoodput[i] = planAtGoodput(engine, cases.get(i), outcomes[i]);
-        }
-        progress.step();
-      }))
-          .get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RuleSetException("interrupted while planning the measured rows");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
+    inWorkers(() -> IntStream.range(0, cases.size()).parallel().forEach(i -> {
+      outcomes[i] = plan(engine, cases.get(i));
+      if (cases.get(i).rateTunedToConstraints()) {
+        atGoodput[i] = planAtGoodput(engine, cases.get(i), outcomes[i]);
       }
-      throw new IllegalStateException(cause);
-    }
+      progress.step();
+    }));
     List<Score> scores = new ArrayList<>();
     List<Skip> skips = new ArrayList<>(prepared.skips());
     for (int i = 0; i < cases.size(); i++) {

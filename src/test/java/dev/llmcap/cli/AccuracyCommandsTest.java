@@ -94,4 +94,24 @@ class AccuracyCommandsTest {
     assertThat(written.get(0).path("name").asText()).isEqualTo("mbu_decode@Hopper:FP8");
     assertThat(written.get(0).path("source").asText()).contains("one.csv");
   }
+
+  /** calibrate on one thread and on several writes the same file; off a terminal stderr carries no progress bar, stdout only the report. */
+  @Test
+  void calibrateIsTheSameOnAnyThreadCountAndQuietOffATerminal() throws Exception {
+    Path one = tmp.resolve("one.csv");
+    List<String> lines = Files.readAllLines(sample());
+    Files.write(one, List.of(lines.get(0), lines.get(1)));
+    Path single = tmp.resolve("single.json");
+    Path several = tmp.resolve("several.json");
+    assertThat(run("calibrate", "--measurements", one.toString(), "--out", single.toString(), "--max-evaluations", "12", "--threads", "1"))
+        .isEqualTo(0);
+    String reportSingle = out();
+    assertThat(run("calibrate", "--measurements", one.toString(), "--out", several.toString(), "--max-evaluations", "12", "--threads", "3"))
+        .isEqualTo(0);
+    assertThat(Files.readString(several)).isEqualTo(Files.readString(single));
+    assertThat(out()).isEqualTo(reportSingle).startsWith("group ");
+    assertThat(err().strip().split("\n")).singleElement().asString().startsWith("llmcap calibrate: ").contains("written to");
+    assertThat(run("calibrate", "--measurements", one.toString(), "--out", several.toString(), "--force", "--threads", "0")).isEqualTo(2);
+    assertThat(err()).contains("--threads must be a whole number from 1 to 1024 (got '0')");
+  }
 }

@@ -39,4 +39,36 @@ class CalibratorTest {
     assertThat(after).isLessThan(before * 0.8);
     assertThat(fits.get(0).msleAfter()).isEqualTo(after, org.assertj.core.data.Offset.offset(1e-9));
   }
+
+  /**
+   * The fit is the same on one thread with every candidate planned (the algorithm before groups ran side by side and
+   * repeated candidates were reused) and on several threads with reuse: same entries, same values, same errors. The
+   * progress count reaches exactly the announced budget.
+   */
+  @Test
+  void fitDoesNotDependOnThreadsOrCandidateReuse() throws Exception {
+    List<Measurement> rows = MeasurementReader.read(Path.of("src/test/resources/calibration/inference.csv")).stream()
+        .filter(m -> (m.gpu().equals("L40S-48GB") && "0.13.0".equals(m.engineVersion()) && m.model().equals("Llama-3.1-8B")
+                && m.inputTokens() == 128)
+            || (m.gpu().equals("A100-SXM4-80GB") && "FP16".equals(m.precision()) && m.batchOrConcurrency().startsWith("max")
+                && m.model().equals("Llama-3.1-70B") && m.inputTokens() == 128 && m.outputTokens() == 128))
+        .toList();
+    LLMForecastEngine engine = new LLMForecastEngine(Workspace.under(Path.of(".")), Map.of());
+    Validator one = new Validator(new CaseMapper(engine.catalog()), 1);
+    Validator three = new Validator(new CaseMapper(engine.catalog()), 3);
+    Validator.Prepared prepared = one.prepare(rows);
+    assertThat(prepared.cases()).extracting(BenchmarkCase::group).contains("Ada Lovelace:FP8", "Ampere:FP16");
+
+    List<Calibrator.GroupFit> reference = new Calibrator(one, 16, dev.llmcap.batch.Progress.silent(), false).fit(engine, prepared, "t.csv");
+    Calibrator reusing = new Calibrator(three, 16, dev.llmcap.batch.Progress.silent(), true);
+    try (dev.llmcap.batch.Progress progress = dev.llmcap.batch.Progress.start(null, reusing.evaluationBudget(prepared), "evaluations", false)) {
+      List<Calibrator.GroupFit> parallel = new Calibrator(three, 16, progress, true).fit(engine, prepared, "t.csv");
+      assertThat(Calibrator.overrideFile(parallel)).isEqualTo(Calibrator.overrideFile(reference));
+      assertThat(parallel).extracting(Calibrator.GroupFit::group, Calibrator.GroupFit::msleBefore, Calibrator.GroupFit::msleAfter)
+          .isEqualTo(reference.stream().map(f -> org.assertj.core.groups.Tuple.tuple(f.group(), f.msleBefore(), f.msleAfter())).toList());
+      assertThat(progress.done()).isEqualTo(reusing.evaluationBudget(prepared));
+    }
+    assertThat(reference).hasSize(2);
+    assertThat(reference.get(1).entries()).extracting(Assumption::getName).contains("link_efficiency@Ampere:FP16");
+  }
 }
