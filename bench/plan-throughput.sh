@@ -13,12 +13,14 @@
 #   - wall-clock seconds and peak RSS from /usr/bin/time (includes JVM start and rule compilation).
 # The JVM runs with the default JIT (C2) here: the launcher's default -XX:TieredStopAtLevel=1 favours start-up time,
 # which suits single plans, not long batches (set LLMCAP_JAVA_OPTS to compare).
+# The heap is capped at the launcher's -Xmx256m (BENCH_JAVA_OPTS replaces the options): without a cap the parallel
+# collector sizes the heap from the machine's memory, and peak RSS then measures that, not the batch.
 set -e
 HERE=$(cd "$(dirname "$0")/.." && pwd)
 N=${1:-10000}
 SEED=${2:-42}
 OUT=${BENCH_DIR:-$(mktemp -d)}
-JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:+UseParallelGC}
+JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:+UseParallelGC -Xmx256m}
 cd "$HERE"
 [ -f target/llmcap.jar ] && [ -d target/lib ] || mvn -B -q -DskipTests package >&2
 CP="target/llmcap.jar:target/lib/*"

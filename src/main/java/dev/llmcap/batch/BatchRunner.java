@@ -7,7 +7,6 @@ import dev.llmcap.model.LLMCapacityPlan;
 import dev.llmcap.model.PlanRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,7 +40,7 @@ public final class BatchRunner {
   public static BatchRow planOne(LLMForecastEngine engine, BatchJob job) {
     try {
       PlanRequest request = job.request();
-      LLMCapacityPlan plan = engine.plan(request, Map.of(), false);
+      LLMCapacityPlan plan = engine.planKeyFigures(request);
       return BatchRow.of(job, plan);
     } catch (InputException | RuleSetException e) {
       return BatchRow.failed(job, withoutSource(errorMessage(e), job.source()));

@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SchemaValidator {
   private static final Map<String, JsonNode> RAW = new ConcurrentHashMap<>();
   private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
+  /** Whether a mode (of at most 32 letters) has a schema, looked up once per mode (a batch asks once per config). */
+  private static final Map<String, Boolean> HAS_SCHEMA = new ConcurrentHashMap<>();
 
   private SchemaValidator() {}
 
@@ -53,7 +55,13 @@ public final class SchemaValidator {
 
   /** Whether a schema exists for a mode (training appears once its schema is checked in). */
   public static boolean hasSchema(String mode) {
-    return mode.matches("[a-z]+") && SchemaValidator.class.getResource("/schemas/" + mode + "-config.schema.json") != null;
+    if (!mode.matches("[a-z]+")) {
+      return false;
+    }
+    if (mode.length() > 32) { // not remembered: a batch of hostile lines must not grow the map
+      return SchemaValidator.class.getResource("/schemas/" + mode + "-config.schema.json") != null;
+    }
+    return HAS_SCHEMA.computeIfAbsent(mode, m -> SchemaValidator.class.getResource("/schemas/" + m + "-config.schema.json") != null);
   }
 
   /** All problems of the document, one line each, sorted; empty when valid. */

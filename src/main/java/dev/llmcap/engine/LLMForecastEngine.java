@@ -101,6 +101,20 @@ public final class LLMForecastEngine {
   /** Plans a request and says where every input came from, defaults included (for --explain). */
   public ExplainedPlan planExplained(PlanRequest request, Map<String, String> provenance, boolean withTrace)
       throws InputException, RuleSetException {
+    return planExplained(request, provenance, withTrace, true);
+  }
+
+  /**
+   * Plans a request for its key figures (a batch row): no audit trace, and the rules marked
+   * {@code @reportDetail(true)} (conclusions only a full report shows, such as the latency-vs-load curve, which no other
+   * rule matches) do not fire. Every other figure is the one {@link #plan(PlanRequest)} gives.
+   */
+  public LLMCapacityPlan planKeyFigures(PlanRequest request) throws InputException, RuleSetException {
+    return planExplained(request, Map.of(), false, false).plan();
+  }
+
+  private ExplainedPlan planExplained(PlanRequest request, Map<String, String> provenance, boolean withTrace,
+      boolean reportDetail) throws InputException, RuleSetException {
     if (request.getMode() != null && !"inference".equals(request.getMode())) {
       throw new InputException("mode must be inference or training (got \"" + request.getMode() + "\")");
     }
@@ -108,7 +122,8 @@ public final class LLMForecastEngine {
     PreparedRequest prepared = new InputPreparer(catalog, team).inference(request, provenance);
     PlanRequest r = prepared.request();
     List<Object> inputs = List.of(r.getWorkload(), r.getModel(), r.getGpu(), r.getService());
-    SessionResult result = new PlanSession(rules, team).run(inputs, prepared.gpus(), prepared.models(), INFERENCE_RULES, withTrace);
+    SessionResult result = new PlanSession(rules, team).run(inputs, prepared.gpus(), prepared.models(), INFERENCE_RULES, withTrace,
+        reportDetail);
     return new ExplainedPlan(InferencePlanAssembler.assemble(prepared, result, rules, withTrace), prepared.provenance());
   }
 

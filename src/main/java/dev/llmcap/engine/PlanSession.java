@@ -23,6 +23,11 @@ public final class PlanSession {
   static final int BUILT_IN_FIRING_LIMIT = 10_000_000;
   /** Time limit used when the assumption is missing or not a usable number. */
   static final long BUILT_IN_TIME_LIMIT_SECONDS = 600;
+  /**
+   * Rule metadata (`@reportDetail(true)` in DRL) of a rule whose conclusions only a full report shows and no other rule
+   * matches (the latency-vs-load curve): plans made for their key figures alone (batch rows) do not fire it.
+   */
+  public static final String REPORT_DETAIL = "reportDetail";
 
   private final RuleBase rules;
   private final Assumptions assumptions;
@@ -39,6 +44,15 @@ public final class PlanSession {
    */
   public SessionResult run(Collection<?> inputs, Collection<GpuSpec> gpus, Collection<ModelSpec> models, String rulePackage,
       boolean withTrace) throws RuleSetException {
+    return run(inputs, gpus, models, rulePackage, withTrace, true);
+  }
+
+  /**
+   * As {@link #run(Collection, Collection, Collection, String, boolean)}; without reportDetail the rules marked
+   * {@value #REPORT_DETAIL} do not fire (every other conclusion is the same: no rule matches theirs).
+   */
+  public SessionResult run(Collection<?> inputs, Collection<GpuSpec> gpus, Collection<ModelSpec> models, String rulePackage,
+      boolean withTrace, boolean reportDetail) throws RuleSetException {
     KieSession session = rules.newSession(rulePackage);
     AuditTrace trace = withTrace ? new AuditTrace() : null;
     AssumptionsUsed used = withTrace ? null : new AssumptionsUsed();
@@ -69,8 +83,14 @@ public final class PlanSession {
           session.insert(p);
         }
       }
-      int fired = rulePackage == null ? session.fireAllRules(limit)
-          : session.fireAllRules(m -> rulePackage.equals(m.getRule().getPackageName()), limit);
+      int fired;
+      if (reportDetail) {
+        fired = rulePackage == null ? session.fireAllRules(limit)
+            : session.fireAllRules(m -> rulePackage.equals(m.getRule().getPackageName()), limit);
+      } else {
+        fired = session.fireAllRules(m -> (rulePackage == null || rulePackage.equals(m.getRule().getPackageName()))
+            && !m.getRule().getMetaData().containsKey(REPORT_DETAIL), limit);
+      }
       dog.cancel();
       if (dog.fired()) {
         throw timeOut(watch, seconds, null);
