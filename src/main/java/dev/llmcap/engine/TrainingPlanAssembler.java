@@ -72,7 +72,8 @@ final class TrainingPlanAssembler {
         r.finding(s, "batch_adjusted").map(Finding::getMessage).orElse(null));
     LayoutSearch layout = layoutSearch(r, s);
     Goodput goodput = r.value(s, "goodput") == null ? null : new Goodput(round(r.value(s, "job_mtbf_hours")), round(r.value(s, "checkpoint_write_s")),
-        round(r.value(s, "checkpoint_interval_hours")), round(r.value(s, "goodput")), round(r.value(s, "expected_failures")),
+        round(r.value(s, "checkpoint_interval_hours")), round(r.value(s, "goodput")), round(r.value(s, "production_efficiency")),
+        round(r.value(s, "expected_failures")),
         round(r.value(s, "estimated_duration_days")), round(r.value(s, "expected_duration_days")), round(r.value(s, "ideal_gpu_hours")),
         round(r.value(s, "gpu_hours")));
     Storage storage = new Storage(round(r.value("", "checkpoint_full_state_gb")), round(r.value("", "dataset_storage_gb")),
