@@ -2,6 +2,7 @@ package dev.llmcap.engine;
 
 import dev.llmcap.model.TrainingCapacityPlan.Cost;
 import dev.llmcap.model.TrainingCapacityPlan.DataParallelConfig;
+import dev.llmcap.model.TrainingCapacityPlan.Goodput;
 import dev.llmcap.model.TrainingCapacityPlan.GpuResources;
 import dev.llmcap.model.TrainingCapacityPlan.TrainingMetrics;
 import dev.llmcap.model.fact.Verdict;
@@ -14,7 +15,8 @@ import java.util.Optional;
 final class TrainingHeadline {
   private TrainingHeadline() {}
 
-  static List<String> lines(String verdict, GpuResources g, TrainingMetrics m, DataParallelConfig dp, Cost c, Optional<Verdict> v, Double achievedMfu) {
+  static List<String> lines(String verdict, GpuResources g, TrainingMetrics m, DataParallelConfig dp, Cost c, Goodput gp, Optional<Verdict> v,
+      Double achievedMfu) {
     List<String> out = new ArrayList<>();
     if ("infeasible".equals(verdict) || g.requiredGpus() == null || g.tensorParallel() == null) {
       out.add("INFEASIBLE: " + v.map(Verdict::getReason).orElse("no layout of " + g.recommendedGpuType() + " holds this run"));
@@ -26,6 +28,10 @@ final class TrainingHeadline {
         .append(g.numNodes() == 1 ? " node" : " nodes").append("; TP").append(g.tensorParallel()).append(" x PP")
         .append(g.pipelineParallel()).append(" x DP").append(dp.dataParallelSize()).append(", sharding ").append(g.sharding())
         .append("), ").append(Fmt.n(m.estimatedDurationDays())).append(" days");
+    if (gp != null && gp.expectedDurationDays() != null) {
+      // the cost follows the expected GPU-hours (failures and production overheads), so the headline names both durations
+      first.append(" ideal / ").append(Fmt.n(gp.expectedDurationDays())).append(" expected");
+    }
     if (c != null && c.totalTrainingCost() != null) {
       first.append(", $").append(String.format(Locale.ROOT, "%,.0f", c.totalTrainingCost()));
     }

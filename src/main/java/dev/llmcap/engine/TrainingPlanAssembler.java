@@ -72,7 +72,8 @@ final class TrainingPlanAssembler {
         r.finding(s, "batch_adjusted").map(Finding::getMessage).orElse(null));
     LayoutSearch layout = layoutSearch(r, s);
     Goodput goodput = r.value(s, "goodput") == null ? null : new Goodput(round(r.value(s, "job_mtbf_hours")), round(r.value(s, "checkpoint_write_s")),
-        round(r.value(s, "checkpoint_interval_hours")), round(r.value(s, "goodput")), round(r.value(s, "expected_failures")),
+        round(r.value(s, "checkpoint_interval_hours")), round(r.value(s, "goodput")), round(r.value(s, "production_efficiency")),
+        round(r.value(s, "expected_failures")),
         round(r.value(s, "estimated_duration_days")), round(r.value(s, "expected_duration_days")), round(r.value(s, "ideal_gpu_hours")),
         round(r.value(s, "gpu_hours")));
     Storage storage = new Storage(round(r.value("", "checkpoint_full_state_gb")), round(r.value("", "dataset_storage_gb")),
@@ -95,7 +96,7 @@ final class TrainingPlanAssembler {
     for (Assumption a : r.assumptionsUsed()) {
       used.add(new AssumptionUsed(a.getName(), a.getNumber(), a.getText(), emptyToNull(a.getUnit()), a.getDescription(), a.getSource()));
     }
-    List<String> headline = TrainingHeadline.lines(verdict, gpu, metrics, dp, cost, v, layout == null ? null : layout.achievedMfu());
+    List<String> headline = TrainingHeadline.lines(verdict, gpu, metrics, dp, cost, goodput, v, layout == null ? null : layout.achievedMfu());
     return new TrainingCapacityPlan("training", verdict, headline, t, req.getModel(), req.getGpu(), req.getService(), InferencePlanAssembler.modelSummary(r),
         gpu, metrics, dp, layout, goodput, storage, cost, findings, options.size() > 1 ? options : null, used, new RulesInfo(rules.dir().toString(), rules.hash(), rules.ruleFiles()),
         withTrace ? r.trace() : null);

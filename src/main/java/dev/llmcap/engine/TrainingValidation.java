@@ -30,9 +30,22 @@ public final class TrainingValidation {
   /** Metrics scored, in report order. */
   public static final List<String> METRICS = List.of("tokens_per_s_per_gpu", "gpu_hours", "mfu");
 
-  /** One scored (or skipped) row and metric. */
+  /**
+   * One scored (or skipped) row and metric. basis (GPU-hour rows only): "whole run" (a run's elapsed or billed hours, scored
+   * against the expected GPU-hours), "whole run, in-sample" (the run an assumption was taken from) or "steady-state hours"
+   * (hours the source computed from a logged rate, scored against the ideal GPU-hours).
+   */
   public record Row(String id, String metric, String model, String gpu, Integer gpus, String precision, int seqLen, String method,
-      boolean checkpointing, boolean moe, String layout, double measured, Double predicted, Double errorPct, String skipped) {}
+      boolean checkpointing, boolean moe, String layout, double measured, Double predicted, Double errorPct, String skipped, String basis) {
+    /** A row without a GPU-hour basis. */
+    public Row(String id, String metric, String model, String gpu, Integer gpus, String precision, int seqLen, String method,
+        boolean checkpointing, boolean moe, String layout, double measured, Double predicted, Double errorPct, String skipped) {
+      this(id, metric, model, gpu, gpus, precision, seqLen, method, checkpointing, moe, layout, measured, predicted, errorPct, skipped, null);
+    }
+  }
+
+  /** GPU-hour bases summarised apart (dense rows), in report order; "whole run" also counts its in-sample row. */
+  static final List<String> BASES = List.of("whole run", "whole run, held out", "steady-state hours");
 
   /** Median and 90th-percentile absolute error of one metric over dense or MoE rows. */
   public record Summary(String metric, String group, int rows, double medianAbsErrorPct, double p90AbsErrorPct) {}
@@ -103,6 +116,20 @@ public final class TrainingValidation {
         if (!errors.isEmpty()) {
           summaries.add(new Summary(metric, moe ? "MoE" : "dense", errors.size(), median(errors), percentile(errors, 0.9)));
         }
+        if (metric.equals("gpu_hours") && !moe) {
+          for (String basis : BASES) {
+            List<Double> part = new ArrayList<>();
+            for (Row r : rows) {
+              if (r.errorPct() != null && r.metric().equals(metric) && !r.moe() && r.basis() != null
+                  && (basis.equals("whole run, held out") ? r.basis().equals("whole run") : r.basis().startsWith(basis))) {
+                part.add(Math.abs(r.errorPct()));
+              }
+            }
+            if (!part.isEmpty()) {
+              summaries.add(new Summary(metric, "dense, " + basis, part.size(), median(part), percentile(part, 0.9)));
+            }
+          }
+        }
       }
     }
     return new Report(rows, median(tps), tps.size(), summaries);
@@ -115,6 +142,8 @@ public final class TrainingValidation {
     String precision = f.getOrDefault("precision", "").toLowerCase(Locale.ROOT).contains("fp8") ? "FP8" : "BF16";
     String method = f.getOrDefault("task", "").contains("LoRA") ? "lora" : "full";
     boolean ckpt = f.getOrDefault("notes", "").contains("activation checkpointing=True");
+    // GPU-hours the source computed from a logged steady-state rate (tokens / measured throughput), not a run's elapsed time
+    boolean steadyHours = f.getOrDefault("notes", "").contains("gpu_hours=steady-state");
     Integer gpus = integer(f.get("gpu_count"));
     Integer seq = integer(f.get("seq_len"));
     String layout = layout(f.getOrDefault("parallelism", ""));
@@ -197,7 +226,12 @@ public final class TrainingValidation {
         String meth = method;
         switch (e.getKey()) {
           case "gpu_hours":
-            predicted = plan.goodput() == null ? null : plan.goodput().expectedGpuHours();
+            if (steadyHours) {
+              predicted = plan.goodput() == null ? null : plan.goodput().idealGpuHours();
+              meth = method + "^";
+            } else {
+              predicted = plan.goodput() == null ? null : plan.goodput().expectedGpuHours();
+            }
             break;
           case "mfu":
             predicted = plan.layoutSearch() == null ? null : plan.layoutSearch().achievedMfu();
@@ -214,8 +248,10 @@ public final class TrainingValidation {
           String why = plan.findings().stream().filter(x -> "verdict".equals(x.kind())).map(x -> x.message()).findFirst().orElse("no figure derived");
           out.add(new Row(id, e.getKey(), modelName, gpuName, planGpus, precision, seq, meth, ckpt, moe, shown, e.getValue(), null, null, why));
         } else {
+          String basis = !e.getKey().equals("gpu_hours") ? null : steadyHours ? "steady-state hours"
+              : f.getOrDefault("notes", "").contains("in-sample: train.production_efficiency") ? "whole run, in-sample" : "whole run";
           out.add(new Row(id, e.getKey(), modelName, gpuName, planGpus, precision, seq, meth + scale, ckpt, moe, shown, e.getValue(), predicted,
-              (predicted / e.getValue() - 1) * 100, null));
+              (predicted / e.getValue() - 1) * 100, null, basis));
         }
       }
     } catch (InputException | RuleSetException e) {

@@ -96,10 +96,11 @@ public final class TrainingTextReport {
       row("with 2x / 4x the GPUs", num(m.durationHoursAt2xGpus()) + " / " + num(m.durationHoursAt4xGpus()), "hours");
       var gp = p.goodput();
       if (gp != null) {
-        section("Goodput (failures, checkpoints, restarts)");
+        section("Goodput (failures, checkpoints, restarts, production overheads)");
         row("job MTBF", num(gp.jobMtbfHours()), "hours");
         row("checkpoint write / Young-Daly interval", num(gp.checkpointWriteS()) + " s / " + num(gp.checkpointIntervalHours()) + " h", "");
         row("goodput", num(gp.goodput()), "");
+        row("production efficiency", num(gp.productionEfficiency()), "");
         row("expected interruptions", num(gp.expectedFailures()), "");
         row("wall clock, ideal / expected", num(gp.idealDurationDays()) + " / " + num(gp.expectedDurationDays()), "days");
         row("GPU-hours, ideal / expected", num(gp.idealGpuHours()) + " / " + num(gp.expectedGpuHours()), "");

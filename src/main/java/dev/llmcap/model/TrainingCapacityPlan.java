@@ -84,9 +84,10 @@ public record TrainingCapacityPlan(
   public record LayoutChoice(int rank, String layout, String sharding, Double stepTimeS, Double peakMemoryPerGpuGb, boolean keepsGlobalBatch,
       String largestOverhead) {}
 
-  /** Failures and checkpoints: the job's MTBF, checkpoint write time and Young/Daly interval, goodput, ideal vs expected time. */
+  /** Failures, checkpoints and production overheads: MTBF, checkpoint write and Young/Daly interval, goodput, ideal vs expected time. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Goodput(Double jobMtbfHours, Double checkpointWriteS, Double checkpointIntervalHours, Double goodput, Double expectedFailures,
+  public record Goodput(Double jobMtbfHours, Double checkpointWriteS, Double checkpointIntervalHours, Double goodput,
+      Double productionEfficiency, Double expectedFailures,
       Double idealDurationDays, Double expectedDurationDays, Double idealGpuHours, Double expectedGpuHours) {}
 
   /** Storage (seed fields first): model_checkpoint_gb is one full-state checkpoint. */

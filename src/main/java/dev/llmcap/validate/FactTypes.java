@@ -19,7 +19,7 @@ public final class FactTypes {
       dev.llmcap.model.fact.Verdict.class, dev.llmcap.model.fact.Recommendation.class, dev.llmcap.model.fact.ModelCandidate.class,
       dev.llmcap.model.fact.Layout.class, dev.llmcap.model.fact.LayoutMemory.class, dev.llmcap.model.fact.LayoutFit.class,
       dev.llmcap.model.fact.LayoutRejected.class, dev.llmcap.model.fact.LayoutThroughput.class, dev.llmcap.model.fact.Roofline.class,
-      dev.llmcap.model.fact.TrainingLayout.class, dev.llmcap.model.fact.TrainingMemoryModel.class,
+      dev.llmcap.model.fact.TrainingLayout.class, dev.llmcap.model.fact.TrainingMemoryModel.class, dev.llmcap.model.fact.TrainingGoodputModel.class,
       dev.llmcap.model.fact.TrainingStepModel.class, dev.llmcap.model.fact.StepTime.class, dev.llmcap.model.fact.LayoutOption.class,
       dev.llmcap.model.fact.ArchitectureSummary.class, dev.llmcap.model.fact.EfficiencySource.class,
       dev.llmcap.model.fact.InstanceFit.class, dev.llmcap.model.fact.PriceRegion.class,

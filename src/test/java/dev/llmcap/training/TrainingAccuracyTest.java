@@ -23,22 +23,25 @@ class TrainingAccuracyTest {
 
   /**
    * Dense rows by metric, as docs/accuracy.md reports them: tokens/s per GPU (benchmarks) and MFU at a published layout
-   * (Llama 3 405B, Nemotron-4 340B) within 10% median; GPU-hour totals of production runs (Llama 2/3 model cards, Llama
-   * 3.1 405B, and the held-out BLOOM, MPT-7B, Falcon-40B/180B, LLaMA-65B, Pythia, StarCoderBase and SmolLM3 totals: 21
-   * rows) are guarded at their measured 40.2% median (bound 42%): far above the 15% goal, the plans are short on 19 of 21
-   * (the benchmark-fitted compute efficiency is optimistic for these production runs; see docs/accuracy.md).
+   * (Llama 3 405B, Nemotron-4 340B) within 10% median. GPU-hour totals (21 dense rows) measured 2026-12-06: 22.6% median
+   * over all, 12.7% over the 12 whole-run totals (model cards, BLOOM, MPT-7B, Falcon, StarCoderBase, SmolLM3; 16.0% over
+   * the 11 held out from train.production_efficiency) and 26.4% over the 9 totals computed from a logged rate (Pythia,
+   * LLaMA-65B), which stay short: above the 15% goal, guarded here with a little headroom (see docs/accuracy.md).
    */
   @Test
   void denseMediansPerMetric() throws Exception {
     TrainingValidation.Report report = TrainingValidation.score(new LLMForecastEngine(), Path.of("src/test/resources/calibration/training.csv"));
     java.util.Map<String, Double> dense = new java.util.HashMap<>();
     for (TrainingValidation.Summary s : report.summaries()) {
-      if (s.group().equals("dense")) {
-        dense.put(s.metric(), s.medianAbsErrorPct());
+      if (s.group().startsWith("dense")) {
+        dense.put(s.metric() + (s.group().equals("dense") ? "" : " (" + s.group() + ")"), s.medianAbsErrorPct());
       }
     }
     assertTrue(dense.get("tokens_per_s_per_gpu") <= 10.0, "tokens/s per GPU dense median " + dense);
     assertTrue(dense.get("mfu") <= 10.0, "MFU dense median " + dense);
-    assertTrue(dense.get("gpu_hours") <= 42.0, "GPU-hours dense median " + dense);
+    assertTrue(dense.get("gpu_hours") <= 24.0, "GPU-hours dense median " + dense);
+    assertTrue(dense.get("gpu_hours (dense, whole run)") <= 14.0, "GPU-hours whole-run median " + dense);
+    assertTrue(dense.get("gpu_hours (dense, whole run, held out)") <= 17.0, "GPU-hours whole-run held-out median " + dense);
+    assertTrue(dense.get("gpu_hours (dense, steady-state hours)") <= 28.0, "GPU-hours steady-state median " + dense);
   }
 }

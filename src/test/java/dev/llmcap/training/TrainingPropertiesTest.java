@@ -94,4 +94,46 @@ class TrainingPropertiesTest {
       }
     }
   }
+
+  @Test
+  void deadlineSizingMeetsTheDeadlineInExpectedWallClockWithTheFewestNodes() throws Exception {
+    Object[][] runs = {{"llama-3.1-8b", "H100-80GB", 2_000_000_000L, 4096, 64}, {"llama-2-13b", "A100-80GB", 20_000_000_000L, 4096, 512},
+        {"llama-3.1-70b", "H100-80GB", 50_000_000_000L, 8192, 1024}};
+    int sized = 0;
+    int idealWouldHaveMissed = 0;
+    for (Object[] c : runs) {
+      for (double target : new double[] {0.25, 0.5, 1, 2, 4, 8}) {
+        PlanRequest r = TrainingFixtures.request((String) c[0], (String) c[1], (Long) c[2], (Integer) c[3], 1, (Integer) c[4]);
+        r.getTraining().setGradientCheckpointing(true);
+        r.getTraining().setTargetDays(target);
+        TrainingCapacityPlan p = TrainingFixtures.plan(r);
+        String what = c[0] + " on " + c[1] + " within " + target + " days";
+        assertTrue(!"sla_miss".equals(p.verdict()), what + ": a plan sized for the deadline must not miss it");
+        if (!"ok".equals(p.verdict())) {
+          continue; // infeasible: the global batch limits data parallelism
+        }
+        sized++;
+        var g = p.goodput();
+        assertTrue(g.expectedDurationDays() <= target, what + ": expected " + g.expectedDurationDays() + " days");
+        assertTrue(g.expectedDurationDays() > g.idealDurationDays(), what + ": expected days include the losses");
+        int n = p.gpuResources().requiredGpus();
+        int perNode = p.gpuResources().gpusPerNode();
+        // below 64 nodes every node count is a candidate: one node fewer must miss the deadline or change the global batch
+        if (n > perNode && n <= 64 * perNode) {
+          PlanRequest smaller = TrainingFixtures.request((String) c[0], (String) c[1], (Long) c[2], (Integer) c[3], 1, (Integer) c[4]);
+          smaller.getTraining().setGradientCheckpointing(true);
+          smaller.getTraining().setTargetDays(target);
+          smaller.getTraining().setNumGpus(n - perNode);
+          TrainingCapacityPlan q = TrainingFixtures.plan(smaller);
+          boolean keepsBatch = q.dataParallelConfig().effectiveBatchSize() != null && q.dataParallelConfig().effectiveBatchSize().intValue() == (Integer) c[4];
+          assertTrue(!"ok".equals(q.verdict()) || !keepsBatch, what + ": " + (n - perNode) + " GPUs would also do, yet " + n + " were planned");
+          if (keepsBatch && "sla_miss".equals(q.verdict()) && q.goodput().idealDurationDays() <= target) {
+            idealWouldHaveMissed++;
+          }
+        }
+      }
+    }
+    assertTrue(sized >= 12, "most deadlines are met by some cluster: " + sized);
+    assertTrue(idealWouldHaveMissed >= 1, "a cluster the steady-state rate would have accepted is rejected on expected wall clock in at least one case");
+  }
 }
