@@ -30,7 +30,7 @@ for t in "${threads[@]}"; do
   cmd=(./llmcap calibrate --measurements "$data" --out "$work/calibration-$t.json" --force --max-evaluations "$evals" --threads "$t")
   if command -v hyperfine > /dev/null 2>&1; then
     hyperfine --runs "$runs" --style none -N -n "threads $t" --export-json "$work/h.json" "$(printf '%q ' "${cmd[@]}")" > /dev/null 2>&1 || true
-    python3 -c 'import json,statistics as s,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("threads %s: median %.1f s wall, median %.1f s user + %.1f s sys (hyperfine, %d runs)" % (sys.argv[2], s.median(r["times"]), s.median(r["user"]), s.median(r["system"]), len(r["times"])))' "$work/h.json" "$t" 2>/dev/null || true
+    python3 -c 'import json,statistics as s,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("threads %s: median %.1f s wall, mean %.1f s user + %.1f s sys (hyperfine, %d runs)" % (sys.argv[2], s.median(r["times"]), r["user"], r["system"], len(r["times"])))' "$work/h.json" "$t" 2>/dev/null || true
   else
     for _ in $(seq "$runs"); do
       /usr/bin/time -v -o "$work/time.txt" "${cmd[@]}" > "$work/report-$t.txt" 2> /dev/null || { echo "threads $t: calibrate failed"; exit 1; }
