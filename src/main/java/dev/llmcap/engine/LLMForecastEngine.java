@@ -75,11 +75,25 @@ public final class LLMForecastEngine {
    * what validation and calibration need).
    */
   public SessionResult evaluate(PlanRequest request, boolean withTrace) throws InputException, RuleSetException {
+    return evaluate(request, withTrace, true);
+  }
+
+  /**
+   * Fires the rules for one request's key figures: no audit trace, and the rules marked {@code @reportDetail(true)} (the
+   * latency-vs-load curve, which no other rule matches) do not fire. What validation and calibration read.
+   */
+  public SessionResult evaluateKeyFigures(PlanRequest request) throws InputException, RuleSetException {
+    return evaluate(request, false, false);
+  }
+
+  private SessionResult evaluate(PlanRequest request, boolean withTrace, boolean reportDetail)
+      throws InputException, RuleSetException {
     Assumptions team = teamAssumptions(request);
     PreparedRequest prepared = new InputPreparer(catalog, team).inference(request, Map.of());
     PlanRequest r = prepared.request();
     List<Object> inputs = List.of(r.getWorkload(), r.getModel(), r.getGpu(), r.getService());
-    return new PlanSession(rules, team).run(inputs, prepared.gpus(), prepared.models(), INFERENCE_RULES, withTrace);
+    return new PlanSession(rules, team).run(inputs, prepared.gpus(), prepared.models(), INFERENCE_RULES, withTrace,
+        reportDetail);
   }
 
   /** The seed's call: plan an inference workload for a model, every other input at its default. */

@@ -201,7 +201,7 @@ public final class Validator {
   /** The conclusions of one case, or the InputException / RuleSetException that stopped it. */
   private static Object plan(LLMForecastEngine engine, BenchmarkCase c) {
     try {
-      return engine.evaluate(c.request(), false);
+      return engine.evaluateKeyFigures(c.request());
     } catch (InputException | RuleSetException e) {
       return e;
     }
