@@ -31,6 +31,14 @@ final class FactDescriber {
     if (o instanceof GpuSpec || o instanceof ModelSpec) {
       return o.toString();
     }
+    if (o instanceof Object[] results) {
+      // an accumulate with several functions matches its results as one array: each result described in turn
+      StringBuilder b = new StringBuilder("accumulated [");
+      for (int i = 0; i < results.length; i++) {
+        b.append(i == 0 ? "" : ", ").append(describe(results[i]));
+      }
+      return b.append(']').toString();
+    }
     return String.valueOf(o);
   }
 }
