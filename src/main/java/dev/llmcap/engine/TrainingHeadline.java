@@ -16,7 +16,7 @@ final class TrainingHeadline {
   private TrainingHeadline() {}
 
   static List<String> lines(String verdict, GpuResources g, TrainingMetrics m, DataParallelConfig dp, Cost c, Goodput gp, Optional<Verdict> v,
-      Double achievedMfu) {
+      Double achievedMfu, Integer contextParallel) {
     List<String> out = new ArrayList<>();
     if ("infeasible".equals(verdict) || g.requiredGpus() == null || g.tensorParallel() == null) {
       out.add("INFEASIBLE: " + v.map(Verdict::getReason).orElse("no layout of " + g.recommendedGpuType() + " holds this run"));
@@ -26,7 +26,9 @@ final class TrainingHeadline {
     StringBuilder first = new StringBuilder();
     first.append(g.requiredGpus()).append(" x ").append(g.recommendedGpuType()).append(" (").append(g.numNodes())
         .append(g.numNodes() == 1 ? " node" : " nodes").append("; TP").append(g.tensorParallel()).append(" x PP")
-        .append(g.pipelineParallel()).append(" x DP").append(dp.dataParallelSize()).append(", sharding ").append(g.sharding())
+        .append(g.pipelineParallel())
+        // context parallelism splits the sequence over its own ranks: without it the product would not be the GPU count
+        .append(contextParallel != null && contextParallel > 1 ? " x CP" + contextParallel : "").append(" x DP").append(dp.dataParallelSize()).append(", sharding ").append(g.sharding())
         .append("), ").append(Fmt.n(m.estimatedDurationDays())).append(" days");
     if (gp != null && gp.expectedDurationDays() != null) {
       // the cost follows the expected GPU-hours (failures and production overheads), so the headline names both durations

@@ -96,7 +96,8 @@ final class TrainingPlanAssembler {
     for (Assumption a : r.assumptionsUsed()) {
       used.add(new AssumptionUsed(a.getName(), a.getNumber(), a.getText(), emptyToNull(a.getUnit()), a.getDescription(), a.getSource()));
     }
-    List<String> headline = TrainingHeadline.lines(verdict, gpu, metrics, dp, cost, goodput, v, layout == null ? null : layout.achievedMfu());
+    List<String> headline = TrainingHeadline.lines(verdict, gpu, metrics, dp, cost, goodput, v, layout == null ? null : layout.achievedMfu(),
+        layout == null ? null : layout.contextParallel());
     return new TrainingCapacityPlan("training", verdict, headline, t, req.getModel(), req.getGpu(), req.getService(), InferencePlanAssembler.modelSummary(r),
         gpu, metrics, dp, layout, goodput, storage, cost, findings, options.size() > 1 ? options : null, used, new RulesInfo(rules.dir().toString(), rules.hash(), rules.ruleFiles()),
         withTrace ? r.trace() : null);

@@ -161,6 +161,13 @@ class TrainingScaleTest {
     double mfu = p.path("layout_search").path("achieved_mfu").asDouble();
     assertTrue(mfu > 0.30 && mfu < 0.48, "Llama 3 reports 38-43% MFU at this scale; predicted " + mfu);
     assertTrue(p.path("layout_search").path("fastest_layouts").size() >= 3, "the plan lists the layouts compared");
+    // the headline's layout multiplies out to the GPU count (context-parallel ranks named when there are any)
+    String headline = p.path("headline").get(0).asText();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("TP(\\d+) x PP(\\d+)(?: x CP(\\d+))? x DP(\\d+)").matcher(headline);
+    assertTrue(m.find(), headline);
+    long product = Long.parseLong(m.group(1)) * Long.parseLong(m.group(2)) * (m.group(3) == null ? 1 : Long.parseLong(m.group(3)))
+        * Long.parseLong(m.group(4));
+    assertEquals(16384L, product, headline);
   }
 
   @Test
