@@ -86,6 +86,7 @@ final class TraceWorkload {
     com.fasterxml.jackson.databind.node.ObjectNode w = (com.fasterxml.jackson.databind.node.ObjectNode) wn;
     LLMWorkloadInput in = new LLMWorkloadInput();
     in.setTrace(w.get("trace").asText());
+    // presence markers, not figures: apply() reads only which fields are null and fills those from the trace
     in.setRequestsPerSecond(w.has("requests_per_second") ? 1.0 : null);
     in.setConcurrency(w.has("concurrency") ? 1 : null);
     in.setAvgInputTokens(w.has("avg_input_tokens") ? 1 : null);

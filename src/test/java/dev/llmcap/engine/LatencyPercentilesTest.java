@@ -61,16 +61,7 @@ class LatencyPercentilesTest {
     double previousTtft = 0;
     double previousItl = 0;
     for (double rps : new double[] {4, 8, 12, 16}) {
-      PlanRequest r = Engines.request("llama-2-70b", "FP8", GPU, rps, 222, 291);
-      r.getModel().setKvCachePrecision("FP8");
-      r.getModel().setContextWindow(1100);
-      r.getGpu().setTensorParallel(2);
-      r.getWorkload().setReplicas(1);
-      r.getWorkload().setPeakLoadMultiplier(1.0);
-      r.getWorkload().setMaxNumSeqs(1024);
-      r.getWorkload().setInputTokensP50(152);
-      r.getWorkload().setInputTokensP99(791);
-      SessionResult s = run(r);
+      SessionResult s = run(mlperfStyle(rps));
       assertThat(v(s, "max_batch")).as("batch slots").isGreaterThan(700.0);
       double p50 = v(s, "ttft_p50_ms");
       double p99 = v(s, "ttft_p99_ms");
