@@ -24,6 +24,15 @@ class AccuracyRegressionTest {
   static final double NIM_LATENCY_MEDIAN = 25.0;
   /** MLPerf Server request rate: the rules' goodput at the server latency constraints vs the measured rate (held out). */
   static final double SERVER_RATE_MEDIAN = 25.0;
+  /**
+   * MLPerf Server TTFT P99 at the measured rate. The issue's target is 30 %; not reached (docs/accuracy.md, "Tail latency":
+   * the scored rows are those whose rate the rules think has headroom, and the TTFT follows the iteration time there), so
+   * this guards the achieved level against regressions.
+   */
+  static final double SERVER_TTFT_P99_MEDIAN = 51.0;
+  /** MLPerf Server TTFT P99 and TPOT P99 at the rules' goodput (was 220 % for TTFT P99 before the negative-binomial batch). */
+  static final double SERVER_TTFT_P99_AT_GOODPUT_MEDIAN = 45.0;
+  static final double SERVER_TPOT_P99_AT_GOODPUT_MEDIAN = 10.0;
 
   static List<Measurement> rows;
   static ValidationRun run;
@@ -124,6 +133,21 @@ class AccuracyRegressionTest {
     }
     List<Double> rate = server.stream().filter(s -> Score.SERVER_RPS.equals(s.metric())).map(s -> Math.abs(s.errorPct())).toList();
     assertThat(ErrorSummary.percentile(rate, 0.5)).isLessThanOrEqualTo(SERVER_RATE_MEDIAN);
+  }
+
+  @Test
+  void mlperfServerTailLatencyStaysWithinItsRegressionGuards() {
+    List<Score> server = run.scores().stream().filter(s -> BenchmarkCase.SERVER.equals(s.regime())).toList();
+    java.util.function.Function<String, List<Double>> errors = metric -> server.stream().filter(s -> s.metric().equals(metric))
+        .filter(s -> rows.stream().anyMatch(m -> m.id().equals(s.id()) && !m.batchOrConcurrency().contains("rate sweep")))
+        .map(s -> Math.abs(s.errorPct())).toList();
+    List<Double> ttft99 = errors.apply(Score.TTFT_P99_MS);
+    assertThat(ttft99).hasSizeGreaterThanOrEqualTo(25);
+    assertThat(ErrorSummary.percentile(ttft99, 0.5)).isLessThanOrEqualTo(SERVER_TTFT_P99_MEDIAN);
+    List<Double> atGoodput = errors.apply(Score.TTFT_P99_MS + Score.AT_GOODPUT);
+    assertThat(atGoodput).hasSizeGreaterThanOrEqualTo(50);
+    assertThat(ErrorSummary.percentile(atGoodput, 0.5)).isLessThanOrEqualTo(SERVER_TTFT_P99_AT_GOODPUT_MEDIAN);
+    assertThat(ErrorSummary.percentile(errors.apply(Score.ITL_P99_MS + Score.AT_GOODPUT), 0.5)).isLessThanOrEqualTo(SERVER_TPOT_P99_AT_GOODPUT_MEDIAN);
   }
 
   @Test
