@@ -170,6 +170,44 @@ class AccuracyRegressionTest {
   }
 
   @Test
+  void mlperfServerRowsOfOtherEnginesAreScoredOnTheirPercentiles() {
+    // MLPerf Inference v4.1 / v5.1 Server runs served by vLLM (AMD's ROCm builds on MI300X / MI325X and their partners',
+    // Red Hat's vLLM 0.10.0 on H100 and L40S) and by Mango LLMBoost over vLLM: rows INF1701-INF1725, added after every fit
+    Set<String> other = rows.stream()
+        .filter(m -> m.batchOrConcurrency().startsWith("server") && !m.batchOrConcurrency().contains("rate sweep"))
+        .filter(m -> !"TensorRT-LLM".equals(m.engine()) && m.ttftP99Ms() != null && m.itlP99Ms() != null)
+        .map(Measurement::id).collect(Collectors.toSet());
+    assertThat(other).hasSizeGreaterThanOrEqualTo(25);
+    // the published figures are ordered percentiles of an MLPerf log summary with its publication date
+    assertThat(rows.stream().filter(m -> other.contains(m.id()))).allSatisfy(m -> {
+      assertThat(m.ttftP50Ms()).as(m.id()).isPositive().isLessThanOrEqualTo(m.ttftP99Ms());
+      assertThat(m.itlP50Ms()).as(m.id()).isPositive().isLessThanOrEqualTo(m.itlP99Ms());
+      assertThat(m.source()).as(m.id()).contains("github.com/mlcommons/inference_results_v").endsWith("/mlperf_log_summary.txt");
+      assertThat(m.inputTokensP50()).as(m.id()).isNotNull().isLessThan(m.inputTokensP99());
+    });
+    // every one is scored at its measured rate on all four percentiles, or listed as beyond the modelled capacity there
+    Set<String> beyond = run.skips().stream().filter(k -> other.contains(k.id()) && k.reason().contains("beyond its modelled capacity"))
+        .map(Skip::id).collect(Collectors.toSet());
+    for (String metric : List.of(Score.TTFT_P50_MS, Score.TTFT_P99_MS, Score.ITL_P50_MS, Score.ITL_P99_MS)) {
+      Set<String> scored = run.scores().stream().filter(s -> other.contains(s.id()) && metric.equals(s.metric())).map(Score::id)
+          .collect(Collectors.toSet());
+      assertThat(scored).as(metric).hasSizeGreaterThanOrEqualTo(24).doesNotContainAnyElementsOf(beyond);
+      assertThat(scored.size() + beyond.size()).as(metric).isEqualTo(other.size());
+    }
+    assertThat(run.scores().stream().filter(s -> other.contains(s.id()) && Score.TTFT_P99_MS.equals(s.metric())).map(Score::engine))
+        .contains("vLLM", "LLMBoost (vLLM)").doesNotContain("TensorRT-LLM");
+    // planned at the rules' goodput too, like every MLPerf Server row
+    assertThat(run.scores().stream().filter(s -> other.contains(s.id()) && Score.SERVER_RPS.equals(s.metric())).map(Score::id))
+        .containsExactlyInAnyOrderElementsOf(other);
+  }
+
+  @Test
+  void documentedCalibrationDataAndTheTestCopyAreTheSame() throws Exception {
+    assertThat(java.nio.file.Files.readAllLines(Path.of("docs/accuracy-data/inference.csv")))
+        .isEqualTo(java.nio.file.Files.readAllLines(Path.of("src/test/resources/calibration/inference.csv")));
+  }
+
+  @Test
   void everyRowIsScoredOrListedWithAReason() {
     Set<String> seen = new HashSet<>();
     run.scores().forEach(s -> seen.add(s.id()));
