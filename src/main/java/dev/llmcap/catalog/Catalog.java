@@ -22,6 +22,9 @@ public final class Catalog {
   private final List<ModelSpec> models;
   private final Map<String, GpuSpec> gpuIndex = new LinkedHashMap<>();
   private final Map<String, ModelSpec> modelIndex = new LinkedHashMap<>();
+  /** Clouds whose regions {@link #regions} remembers at most (the catalog does not change once loaded). */
+  private static final int REMEMBERED_CLOUDS = 16;
+  private final Map<String, java.util.SortedSet<String>> regionsByCloud = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Catalog(List<GpuSpec> gpus, List<ModelSpec> models) {
     this.gpus = Collections.unmodifiableList(gpus);
@@ -102,8 +105,26 @@ public final class Catalog {
     return nameOrAlias == null ? Optional.empty() : Optional.ofNullable(modelIndex.get(key(nameOrAlias)));
   }
 
-  /** Regions that have at least one price row in the cloud, sorted (for "unknown region" messages and listings). */
+  /**
+   * Regions that have at least one price row in the cloud, sorted (for "unknown region" messages and listings); read-only,
+   * worked out once per cloud (a batch checks every config's region against it).
+   */
   public java.util.SortedSet<String> regions(String cloud) {
+    java.util.SortedSet<String> known = cloud == null ? null : regionsByCloud.get(cloud);
+    if (known != null) {
+      return known;
+    }
+    known = java.util.Collections.unmodifiableSortedSet(regionsOf(cloud));
+    if (cloud != null && regionsByCloud.size() < REMEMBERED_CLOUDS) { // bounded: hostile input must not grow the map
+      regionsByCloud.putIfAbsent(cloud, known);
+    }
+    return known;
+  }
+
+  /** How many clouds' regions are remembered (tests check the bound). */
+  int rememberedClouds() { return regionsByCloud.size(); }
+
+  private java.util.SortedSet<String> regionsOf(String cloud) {
     java.util.SortedSet<String> out = new java.util.TreeSet<>();
     for (GpuSpec g : gpus) {
       for (GpuPrice p : g.getPrices()) {

@@ -100,7 +100,7 @@ public final class PlanSession {
             + " times without settling (a rule loop?); raise " + FIRING_LIMIT + " in " + Assumptions.FILE
             + " if this is expected"), null);
       }
-      List<Object> facts = new ArrayList<>(session.getObjects());
+      List<Object> facts = new ArrayList<>(session.getObjects(SessionResult::readBack));
       healthy = true;
       return trace != null ? new SessionResult(facts, trace.entries(), trace.assumptionsUsed())
           : new SessionResult(facts, List.of(), used.assumptions());

@@ -28,6 +28,16 @@ public final class SessionResult {
   private ModelSpec model;
   private ArchitectureSummary architecture;
 
+  /**
+   * Whether a fact of the session is one this result reads back (conclusions, the model, its architecture summary); the
+   * session's other facts (assumptions, inputs, catalog rows, intermediate facts) are left in the session, not copied.
+   */
+  static boolean readBack(Object o) {
+    return o instanceof Quantity || o instanceof Finding || o instanceof Verdict || o instanceof Recommendation
+        || o instanceof EfficiencySource || o instanceof dev.llmcap.model.fact.LayoutOption || o instanceof ModelSpec
+        || o instanceof ArchitectureSummary;
+  }
+
   SessionResult(List<Object> facts, List<TraceEntry> trace, List<Assumption> assumptionsUsed) {
     this.trace = trace;
     this.assumptionsUsed = assumptionsUsed;
