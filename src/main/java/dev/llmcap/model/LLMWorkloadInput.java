@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"requests_per_second", "avg_input_tokens", "avg_output_tokens", "peak_load_multiplier", "growth_rate", "concurrency",
     "input_tokens_p50", "input_tokens_p99", "output_tokens_p50", "output_tokens_p99", "arrival_dispersion", "trace", "slo_profile",
-    "think_time_s", "replicas", "max_num_seqs", "disaggregated"})
+    "think_time_s", "replicas", "max_num_seqs", "max_num_batched_tokens", "disaggregated"})
 public class LLMWorkloadInput {
   private Double requestsPerSecond;
   private Integer avgInputTokens;
@@ -25,6 +25,7 @@ public class LLMWorkloadInput {
   private Double thinkTimeS;
   private Integer replicas;
   private Integer maxNumSeqs;
+  private Integer maxNumBatchedTokens;
   private String disaggregated;
 
   public LLMWorkloadInput() {}
@@ -81,6 +82,9 @@ public class LLMWorkloadInput {
   /** The serving engine's batch limit (sequences per replica); default: the max_num_seqs assumption. */
   public Integer getMaxNumSeqs() { return maxNumSeqs; }
   public void setMaxNumSeqs(Integer v) { this.maxNumSeqs = v; }
+  /** The engine's token budget per continuous-batching iteration (prefill chunk limit); default: the max_num_batched_tokens assumption. */
+  public Integer getMaxNumBatchedTokens() { return maxNumBatchedTokens; }
+  public void setMaxNumBatchedTokens(Integer v) { this.maxNumBatchedTokens = v; }
   /** Compare with separate prefill and decode pools: off (default), on or auto. */
   public String getDisaggregated() { return disaggregated; }
   public void setDisaggregated(String v) { this.disaggregated = v; }

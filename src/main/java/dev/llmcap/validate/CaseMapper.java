@@ -67,6 +67,7 @@ public final class CaseMapper {
     String workload = m.workload().toLowerCase(Locale.ROOT);
     Double serverRate = null;
     Integer engineBatch = null;
+    Integer tokenBudget = null;
     if (batch.startsWith("server")) {
       try {
         serverRate = Double.parseDouble(m.requestRate());
@@ -79,6 +80,14 @@ public final class CaseMapper {
       java.util.regex.Matcher mb = java.util.regex.Pattern.compile("max batch (\\d+)").matcher(batch);
       if (mb.find()) {
         engineBatch = Integer.parseInt(mb.group(1));
+      }
+      // the engine's per-iteration token budget when the row states it (vLLM max-num-batched-tokens, TensorRT-LLM max_num_tokens)
+      java.util.regex.Matcher mt = java.util.regex.Pattern.compile("max tokens (\\d+)").matcher(batch);
+      if (mt.find()) {
+        tokenBudget = Integer.parseInt(mt.group(1));
+        if (tokenBudget < 1) {
+          return Mapping.skip(m, "server row with max tokens " + tokenBudget + " (the per-iteration token budget must be >= 1)");
+        }
       }
     }
     if (serverRate != null) {
@@ -110,6 +119,7 @@ public final class CaseMapper {
       w.setPeakLoadMultiplier(1.0);
       w.setGrowthRate(0.0);
       w.setMaxNumSeqs(engineBatch);
+      w.setMaxNumBatchedTokens(tokenBudget);
       // the dataset's spread of lengths when the row gives it (both percentiles of a pair, P50 <= P99)
       if (m.inputTokensP50() != null && m.inputTokensP99() != null && m.inputTokensP50() >= 1 && m.inputTokensP99() >= m.inputTokensP50()) {
         w.setInputTokensP50(m.inputTokensP50());
