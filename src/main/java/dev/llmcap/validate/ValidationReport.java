@@ -110,7 +110,9 @@ public final class ValidationReport {
     out.println();
     out.println("Server rows (regime `server`: MLPerf Inference Server runs) are planned open-loop instead: one replica at its share of");
     out.println("the measured request rate, Poisson arrivals, the dataset's length statistics (mean, P50 and P99 of the prompts and,");
-    out.println("where known, of the completions), the engine's batch limit; their latency percentiles (`ttft_p50_ms`, `ttft_p99_ms`,");
+    out.println("where known, of the completions), the engine's batch limit (`max batch N` in `batch_or_concurrency`) and per-iteration");
+    out.println("token budget (`max tokens N`: vLLM max-num-batched-tokens, TensorRT-LLM max_num_tokens) when the row states them,");
+    out.println("else the assumptions; their latency percentiles (`ttft_p50_ms`, `ttft_p99_ms`,");
     out.println("and `itl_p50_ms` / `itl_p99_ms` = a request's time per output token, MLPerf's TPOT) are scored. A row whose rate the");
     out.println("rules put beyond the replica's capacity is listed under the rows not scored at its rate: that is a capacity miss.");
     out.println("Each server row is also planned at the rules' own goodput: the largest rate per replica at which the latency targets");
