@@ -42,11 +42,13 @@ class TokenBudgetTest {
   void theTraceSaysWhetherTheBudgetWasGivenOrAssumed() throws Exception {
     SessionResult given = Engines.shared().evaluate(request(1, 4000, 1024));
     TraceEntry g = given.trace().stream().filter(t -> t.getConclusion().contains("chunk_token_budget")).findFirst().orElseThrow();
-    assertThat(g.getRule()).isEqualTo("Chunked-prefill token budget per iteration");
+    assertThat(g.getRule()).isEqualTo("Chunked-prefill token budget per iteration: the workload's stated budget");
     assertThat(g.getFormula()).contains("1024").contains("given");
+    assertThat(g.getAssumptions()).noneMatch(x -> x.startsWith("max_num_batched_tokens"));
     SessionResult assumed = Engines.shared().evaluate(request(1, 4000, null));
     assertThat(assumed.value("", "chunk_token_budget")).isEqualTo(8192.0);
     TraceEntry a = assumed.trace().stream().filter(t -> t.getConclusion().contains("chunk_token_budget")).findFirst().orElseThrow();
+    assertThat(a.getRule()).isEqualTo("Chunked-prefill token budget per iteration: the engine default");
     assertThat(a.getFormula()).contains("assumption max_num_batched_tokens");
     assertThat(a.getAssumptions()).anyMatch(x -> x.startsWith("max_num_batched_tokens = 8192"));
   }
