@@ -1,5 +1,6 @@
 package dev.llmcap.batch;
 
+import dev.llmcap.testsupport.CliRun;
 import static dev.llmcap.batch.BatchTestSupport.config;
 import static dev.llmcap.batch.BatchTestSupport.run;
 import static dev.llmcap.batch.BatchTestSupport.write;
@@ -46,7 +47,7 @@ class BatchCommandTest {
     Path in = dir.resolve("trailing.jsonl");
     write(in, doc + "garbage\n" + doc + doc + "\n" + doc + "\n");
     Path out = dir.resolve("trailing.csv");
-    BatchTestSupport.Run r = run("batch", in.toString(), "--output", out.toString());
+    CliRun r = run("batch", in.toString(), "--output", out.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(1);
     List<String> rows = lines(out);
     assertThat(rows).hasSize(4);
@@ -63,7 +64,7 @@ class BatchCommandTest {
   @Test
   void mixedBatchHasOneRowPerConfigInInputOrderAndExitsOneOnErrors() throws Exception {
     Path out = dir.resolve("mixed.csv");
-    BatchTestSupport.Run r = run("batch", inputs.toString(), dir.resolve("more.jsonl").toString(), dir.resolve("missing.json").toString(),
+    CliRun r = run("batch", inputs.toString(), dir.resolve("more.jsonl").toString(), dir.resolve("missing.json").toString(),
         "--output", out.toString(), "--threads", "2");
     assertThat(r.code()).as(r.err()).isEqualTo(1);
     List<String> rows = lines(out);
@@ -96,7 +97,7 @@ class BatchCommandTest {
 
   @Test
   void allValidBatchExitsZeroAndWritesCsvToStdout() {
-    BatchTestSupport.Run r = run("batch", inputs.resolve("a-ok.json").toString(), inputs.resolve("b-ok.yaml").toString());
+    CliRun r = run("batch", inputs.resolve("a-ok.json").toString(), inputs.resolve("b-ok.yaml").toString());
     assertThat(r.code()).as(r.err()).isEqualTo(0);
     assertThat(r.out().split("\n")).hasSize(3);
     assertThat(r.err()).contains("2 configs in, 2 rows out: 2 ok, 0 sla_miss, 0 infeasible, 0 error");
@@ -109,7 +110,7 @@ class BatchCommandTest {
     String[] threads = {"1", "2", "2"};
     for (int i = 0; i < 3; i++) {
       Path out = dir.resolve("det-" + i + ".jsonl");
-      BatchTestSupport.Run r = run("batch", in[0], in[1], "--threads", threads[i], "--output", out.toString());
+      CliRun r = run("batch", in[0], in[1], "--threads", threads[i], "--output", out.toString());
       assertThat(r.code()).isEqualTo(1);
       outs[i] = Files.readAllBytes(out);
     }
@@ -121,7 +122,7 @@ class BatchCommandTest {
   @Test
   void jsonArrayHasOneObjectPerConfigWithNumbersAndNulls() throws Exception {
     Path out = dir.resolve("rows.json");
-    BatchTestSupport.Run r = run("batch", dir.resolve("more.jsonl").toString(), "--output", out.toString());
+    CliRun r = run("batch", dir.resolve("more.jsonl").toString(), "--output", out.toString());
     assertThat(r.code()).isEqualTo(1);
     JsonNode rows = new ObjectMapper().readTree(out.toFile());
     assertThat(rows.size()).isEqualTo(4);
@@ -135,7 +136,7 @@ class BatchCommandTest {
   @Test
   void existingOutputIsNotOverwrittenWithoutForce() throws Exception {
     Path out = write(dir.resolve("exists.csv"), "keep");
-    BatchTestSupport.Run r = run("batch", inputs.resolve("a-ok.json").toString(), "--output", out.toString());
+    CliRun r = run("batch", inputs.resolve("a-ok.json").toString(), "--output", out.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--force");
     assertThat(Files.readString(out)).isEqualTo("keep");
@@ -145,7 +146,7 @@ class BatchCommandTest {
   void usageErrorsExitTwo() {
     assertThat(run("batch").code()).isEqualTo(2);
     assertThat(run("batch", "x.json", "--threads", "0").code()).isEqualTo(2);
-    BatchTestSupport.Run r = run("batch", "x.json", "--sweep", "colour=red");
+    CliRun r = run("batch", "x.json", "--sweep", "colour=red");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("unknown key 'colour'").contains("rps").contains("gpu-type").contains("precision");
   }
@@ -153,7 +154,7 @@ class BatchCommandTest {
   @Test
   void sweepExpandsEachBaseConfigIntoTheCrossProductWithSweptValuesFirst() throws Exception {
     Path out = dir.resolve("sweep.csv");
-    BatchTestSupport.Run r = run("batch", inputs.resolve("a-ok.json").toString(), inputs.resolve("b-ok.yaml").toString(),
+    CliRun r = run("batch", inputs.resolve("a-ok.json").toString(), inputs.resolve("b-ok.yaml").toString(),
         "--sweep", "gpu=A100-80GB,H100-80GB,L40S", "--sweep", "rps=5,10,20,40", "--sweep", "precision=FP16,FP8",
         "--output", out.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(0);
@@ -180,7 +181,7 @@ class BatchCommandTest {
   @Test
   void sweepOfABrokenConfigGivesOneErrorRowPerCombination() throws Exception {
     Path out = dir.resolve("sweep-broken.csv");
-    BatchTestSupport.Run r = run("batch", inputs.resolve("sub/d-malformed.json").toString(), "--sweep", "rps=1,2,3",
+    CliRun r = run("batch", inputs.resolve("sub/d-malformed.json").toString(), "--sweep", "rps=1,2,3",
         "--output", out.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(lines(out)).hasSize(4);

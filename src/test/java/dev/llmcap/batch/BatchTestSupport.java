@@ -1,5 +1,7 @@
 package dev.llmcap.batch;
 
+import dev.llmcap.testsupport.CliRun;
+
 import dev.llmcap.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,13 +15,9 @@ final class BatchTestSupport {
   private BatchTestSupport() {}
 
   /** Result of one command line: exit code, stdout, stderr. */
-  record Run(int code, String out, String err) {}
 
-  static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false);
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   /** A small valid config pinned to one GPU (fast: one candidate). */

@@ -1,5 +1,6 @@
 package dev.llmcap.batch;
 
+import dev.llmcap.testsupport.CliRun;
 import static dev.llmcap.batch.BatchTestSupport.config;
 import static dev.llmcap.batch.BatchTestSupport.run;
 import static dev.llmcap.batch.BatchTestSupport.write;
@@ -24,7 +25,7 @@ class CompareCommandTest {
   void rankedOptionsAreCalibratedFirstThenByMonthlyCostAndRejectedOnesSayWhy() throws Exception {
     Path cfg = write(dir.resolve("c.json"), config("llama-3.1-70b", "FP8", 4, "A100-80GB"));
     Path out = dir.resolve("ranking.json");
-    BatchTestSupport.Run r = run("compare", cfg.toString(), "--gpus", "H100-80GB,A100-80GB,L40S,H200,T4", "--clouds", "aws,gcp",
+    CliRun r = run("compare", cfg.toString(), "--gpus", "H100-80GB,A100-80GB,L40S,H200,T4", "--clouds", "aws,gcp",
         "--output", out.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(0);
     JsonNode rows = new ObjectMapper().readTree(out.toFile());
@@ -57,7 +58,7 @@ class CompareCommandTest {
     }
     assertThat(costs).isNotEmpty().isSorted();
     assertThat(uncalibratedCosts).isSorted();
-    BatchTestSupport.Run text = run("compare", cfg.toString(), "--gpus", "H100-80GB,A100-80GB,L40S,H200,T4", "--clouds", "aws,gcp");
+    CliRun text = run("compare", cfg.toString(), "--gpus", "H100-80GB,A100-80GB,L40S,H200,T4", "--clouds", "aws,gcp");
     assertThat(text.out()).contains("Options that meet the SLA, calibrated GPUs first, each cheapest first (whole instances):").contains("Rejected:");
   }
 

@@ -1,5 +1,6 @@
 package dev.llmcap.batch;
 
+import dev.llmcap.testsupport.CliRun;
 import static dev.llmcap.batch.BatchTestSupport.config;
 import static dev.llmcap.batch.BatchTestSupport.run;
 import static dev.llmcap.batch.BatchTestSupport.write;
@@ -60,7 +61,7 @@ class RuleChangeDiffTest {
   @Test
   void oneChangedAssumptionChangesOnlyTheFiguresThatDependOnIt() throws Exception {
     Path out = dir.resolve("diff.jsonl");
-    BatchTestSupport.Run r = run("batch", configs.toString(), "--rules", newRules.toString(), "--compare-rules", "rules",
+    CliRun r = run("batch", configs.toString(), "--rules", newRules.toString(), "--compare-rules", "rules",
         "--output", out.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(1);
     List<JsonNode> rows = new ArrayList<>();
@@ -93,7 +94,7 @@ class RuleChangeDiffTest {
 
   @Test
   void identicalRulesReportEveryConfigUnchanged() throws Exception {
-    BatchTestSupport.Run r = run("batch", configs.toString(), "--rules", sameRules.toString(), "--compare-rules", "rules");
+    CliRun r = run("batch", configs.toString(), "--rules", sameRules.toString(), "--compare-rules", "rules");
     assertThat(r.code()).isEqualTo(1);
     String[] lines = r.out().split("\n");
     assertThat(lines[0]).endsWith("configs.jsonl:1: unchanged");
@@ -105,10 +106,10 @@ class RuleChangeDiffTest {
   @Test
   void textAndCsvShowOldNewAndPercent() throws Exception {
     Path one = write(dir.resolve("one.json"), config("llama-3.1-8b", "FP16", 5, "H100-80GB"));
-    BatchTestSupport.Run text = run("batch", one.toString(), "--rules", newRules.toString(), "--compare-rules", "rules");
+    CliRun text = run("batch", one.toString(), "--rules", newRules.toString(), "--compare-rules", "rules");
     assertThat(text.code()).as(text.err()).isEqualTo(0);
     assertThat(text.out()).containsPattern("  cost\\.monthly_total_cost: [0-9.]+ -> [0-9.]+ \\(-1\\.3[67]%\\)");
-    BatchTestSupport.Run csv = run("batch", one.toString(), "--rules", newRules.toString(), "--compare-rules", "rules", "--format", "csv");
+    CliRun csv = run("batch", one.toString(), "--rules", newRules.toString(), "--compare-rules", "rules", "--format", "csv");
     assertThat(csv.out()).startsWith("source,status,error,field,old,new,change_pct\n");
     assertThat(csv.out()).containsPattern(",changed,,cost\\.monthly_total_cost,[0-9.]+,[0-9.]+,-1\\.3[67]\n");
   }

@@ -1,5 +1,7 @@
 package dev.llmcap.cli;
 
+import dev.llmcap.testsupport.CliRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -75,46 +77,46 @@ class OutputSafetyTest {
 
   @Test
   void cliRefusesUnsafeOutputsWithExitTwoAndWritesNothing() throws Exception {
-    Run r = run("--config", CONFIG, "--output", "../escape.json");
-    assertThat(r.code).isEqualTo(Main.USAGE);
-    assertThat(r.err).contains("leaves the working directory");
+    CliRun r = run("--config", CONFIG, "--output", "../escape.json");
+    assertThat(r.code()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).contains("leaves the working directory");
     assertThat(Path.of("../escape.json")).doesNotExist();
 
     Files.writeString(DIR.resolve("keep.csv"), "old\n");
     r = run("--config", CONFIG, "--output", "target/output-safety/keep.csv");
-    assertThat(r.code).isEqualTo(Main.USAGE);
-    assertThat(r.err).contains("refusing to overwrite", "--force");
+    assertThat(r.code()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).contains("refusing to overwrite", "--force");
     assertThat(Files.readString(DIR.resolve("keep.csv"))).isEqualTo("old\n");
 
     r = run("--config", CONFIG, "--output", "target/output-safety/keep.csv", "--force");
-    assertThat(r.code).isEqualTo(Main.OK);
+    assertThat(r.code()).isEqualTo(Main.OK);
     assertThat(Files.readString(DIR.resolve("keep.csv"))).startsWith("service_id,");
 
     r = run("--config", CONFIG, "--export-autoscaling", "target/output-safety/missing/hpa.yaml");
-    assertThat(r.code).isEqualTo(Main.USAGE);
-    assertThat(r.err).contains("does not exist");
+    assertThat(r.code()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).contains("does not exist");
   }
 
   @Test
   void outputExtensionOrFormatPicksTheExporter() throws Exception {
-    Run r = run("--config", CONFIG, "--output", "target/output-safety/plan.md", "--export-autoscaling", "target/output-safety/hpa.yaml");
-    assertThat(r.code).as(r.err).isEqualTo(Main.OK);
+    CliRun r = run("--config", CONFIG, "--output", "target/output-safety/plan.md", "--export-autoscaling", "target/output-safety/hpa.yaml");
+    assertThat(r.code()).as(r.err()).isEqualTo(Main.OK);
     assertThat(Files.readString(DIR.resolve("plan.md"))).startsWith("# llmcap inference plan");
     assertThat(Files.readString(DIR.resolve("hpa.yaml"))).contains("kind: HorizontalPodAutoscaler", "kind: ScaledObject");
-    assertThat(r.out).as("the terminal still gets the report").contains("llmcap inference plan");
+    assertThat(r.out()).as("the terminal still gets the report").contains("llmcap inference plan");
 
-    r = run("--config", CONFIG, "--output", "target/output-safety/report.out", "--format", "pdf");
-    assertThat(r.code).isEqualTo(Main.OK);
-    assertThat(Files.readAllBytes(DIR.resolve("report.out"))).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
+    r = run("--config", CONFIG, "--output", "target/output-safety/report.out()", "--format", "pdf");
+    assertThat(r.code()).isEqualTo(Main.OK);
+    assertThat(Files.readAllBytes(DIR.resolve("report.out()"))).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
     assertThat(listing()).noneMatch(n -> n.endsWith(".tmp"));
 
     r = run("--config", CONFIG, "--format", "pdf");
-    assertThat(r.code).as("no PDF bytes on a terminal").isEqualTo(Main.USAGE);
-    assertThat(r.err).contains("--output FILE.pdf");
+    assertThat(r.code()).as("no PDF bytes on a terminal").isEqualTo(Main.USAGE);
+    assertThat(r.err()).contains("--output FILE.pdf");
 
     r = run("--config", CONFIG, "--format", "docx");
-    assertThat(r.code).isEqualTo(Main.USAGE);
-    assertThat(r.err).contains("json|yaml|csv|md|pdf|text|k8s");
+    assertThat(r.code()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).contains("json|yaml|csv|md|pdf|text|k8s");
   }
 
   @Test
@@ -136,12 +138,8 @@ class OutputSafetyTest {
     }
   }
 
-  private record Run(int code, String out, String err) {}
 
-  private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), true);
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static CliRun run(String... args) {
+    return CliRun.of(true, args);
   }
 }

@@ -1,5 +1,7 @@
 package dev.llmcap.cli;
 
+import dev.llmcap.testsupport.CliRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -20,43 +22,39 @@ class SafeOutputsTest {
   private static final String[] PLAN = {"--rps", "1", "--input-tokens", "100", "--output-tokens", "100", "--model", "llama-3.1-8b",
       "--gpu-type", "L4", "--no-compare", "--no-trace"};
 
-  private record Run(int code, String out, String err) {}
 
-  private static Run run(String... extra) {
+  private static CliRun run(String... extra) {
     String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(PLAN), java.util.Arrays.stream(extra)).toArray(String[]::new);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false);
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return CliRun.of(args);
   }
 
   @Test
   void devicesFifosSymlinksAndFoldersAreRefusedAndLeftAlone() throws Exception {
     Files.createDirectories(DIR);
     if (Files.exists(Path.of("/dev/full"))) {
-      Run r = run("--output", "/dev/full", "--force");
-      assertThat(r.code).isEqualTo(Main.USAGE);
-      assertThat(r.err).contains("refusing to write /dev/full: it is not a regular file");
+      CliRun r = run("--output", "/dev/full", "--force");
+      assertThat(r.code()).isEqualTo(Main.USAGE);
+      assertThat(r.err()).contains("refusing to write /dev/full: it is not a regular file");
       assertThat(Files.isRegularFile(Path.of("/dev/full"))).isFalse();
     }
     Path fifo = DIR.resolve("pipe");
     Files.deleteIfExists(fifo);
     if (new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0) {
-      Run r = run("--output", fifo.toString(), "--force");
-      assertThat(r.err).contains("not a regular file");
+      CliRun r = run("--output", fifo.toString(), "--force");
+      assertThat(r.err()).contains("not a regular file");
       assertThat(Files.isRegularFile(fifo)).isFalse();
     }
     Path target = Files.writeString(DIR.resolve("real.json"), "keep");
     Path link = DIR.resolve("link.json");
     Files.deleteIfExists(link);
     Files.createSymbolicLink(link, target.getFileName());
-    Run r = run("--output", link.toString(), "--force");
-    assertThat(r.code).isEqualTo(Main.USAGE);
-    assertThat(r.err).contains("it is a symbolic link");
+    CliRun r = run("--output", link.toString(), "--force");
+    assertThat(r.code()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).contains("it is a symbolic link");
     assertThat(Files.isSymbolicLink(link)).isTrue();
     assertThat(Files.readString(target)).isEqualTo("keep");
-    assertThat(run("--output", ".").err).contains("refusing to write .: it is a folder");
-    assertThat(run("--output", "/").err).contains("refusing to write /: it is a folder").doesNotContain("null");
+    assertThat(run("--output", ".").err()).contains("refusing to write .: it is a folder");
+    assertThat(run("--output", "/").err()).contains("refusing to write /: it is a folder").doesNotContain("null");
   }
 
   @Test
@@ -76,9 +74,9 @@ class SafeOutputsTest {
 
   @Test
   void dashIsStandardOutput() {
-    Run r = run("--output", "-", "--format", "json");
-    assertThat(r.code).as(r.err).isEqualTo(Main.OK);
-    assertThat(r.out).startsWith("{");
+    CliRun r = run("--output", "-", "--format", "json");
+    assertThat(r.code()).as(r.err()).isEqualTo(Main.OK);
+    assertThat(r.out()).startsWith("{");
     assertThat(Path.of("-")).doesNotExist();
   }
 
@@ -87,16 +85,16 @@ class SafeOutputsTest {
     Files.createDirectories(DIR);
     Path stale = Files.writeString(DIR.resolve(".plan-out.json.12345.tmp"), "half a plan");
     Files.setLastModifiedTime(stale, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
-    Run r = run("--output", DIR.resolve("plan-out.json").toString(), "--force");
-    assertThat(r.code).as(r.err).isEqualTo(Main.OK);
+    CliRun r = run("--output", DIR.resolve("plan-out.json").toString(), "--force");
+    assertThat(r.code()).as(r.err()).isEqualTo(Main.OK);
     assertThat(stale).doesNotExist();
   }
 
   @Test
   void pdfOutputIsByteIdenticalAcrossRuns() throws Exception {
     Files.createDirectories(DIR);
-    assertThat(run("--output", DIR.resolve("a.pdf").toString(), "--force").code).isEqualTo(Main.OK);
-    assertThat(run("--output", DIR.resolve("b.pdf").toString(), "--force").code).isEqualTo(Main.OK);
+    assertThat(run("--output", DIR.resolve("a.pdf").toString(), "--force").code()).isEqualTo(Main.OK);
+    assertThat(run("--output", DIR.resolve("b.pdf").toString(), "--force").code()).isEqualTo(Main.OK);
     assertThat(Files.readAllBytes(DIR.resolve("a.pdf"))).isEqualTo(Files.readAllBytes(DIR.resolve("b.pdf")));
     assertThat(new String(Files.readAllBytes(DIR.resolve("a.pdf")), StandardCharsets.ISO_8859_1)).doesNotContain("llmcap-pdf-id");
   }

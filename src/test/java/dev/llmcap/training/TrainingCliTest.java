@@ -1,5 +1,7 @@
 package dev.llmcap.training;
 
+import dev.llmcap.testsupport.CliRun;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,19 +25,15 @@ class TrainingCliTest {
   @TempDir
   Path tmp;
 
-  private record Run(int code, String out, String err) {}
 
-  private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false);
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void seedTrainingConfigPlans() throws Exception {
     Path file = tmp.resolve("training_plan.json");
-    Run r = run("--config", "examples/training_config.json", "--output", file.toString());
+    CliRun r = run("--config", "examples/training_config.json", "--output", file.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("llmcap training plan"), r.out());
     JsonNode plan = Json.mapper().readTree(file.toFile());
@@ -57,14 +55,14 @@ class TrainingCliTest {
 
   @Test
   void trainingFlagInInferenceModeIsRejected() {
-    Run r = run("--model", "llama-3.1-8b", "--rps", "5", "--input-tokens", "100", "--output-tokens", "20", "--epochs", "3");
+    CliRun r = run("--model", "llama-3.1-8b", "--rps", "5", "--input-tokens", "100", "--output-tokens", "20", "--epochs", "3");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--epochs belongs to training mode"), r.err());
   }
 
   @Test
   void inferenceFlagInTrainingModeIsRejected() {
-    Run r = run("--mode", "training", "--model", "llama-3.1-8b", "--dataset-size", "1000000", "--sequence-length", "2048", "--epochs", "1",
+    CliRun r = run("--mode", "training", "--model", "llama-3.1-8b", "--dataset-size", "1000000", "--sequence-length", "2048", "--epochs", "1",
         "--global-batch-size", "8", "--rps", "5");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--rps belongs to inference mode"), r.err());
@@ -75,7 +73,7 @@ class TrainingCliTest {
     Path cfg = tmp.resolve("mixed.json");
     java.nio.file.Files.writeString(cfg, "{\"mode\": \"inference\", \"workload\": {\"requests_per_second\": 1, \"avg_input_tokens\": 10, "
         + "\"avg_output_tokens\": 10}, \"model\": {\"model_name\": \"llama-3.1-8b\"}, \"training\": {\"num_epochs\": 1}}");
-    Run r = run("--config", cfg.toString());
+    CliRun r = run("--config", cfg.toString());
     assertEquals(2, r.code());
     assertTrue(r.err().contains("the training section belongs to training mode"), r.err());
   }
@@ -85,21 +83,21 @@ class TrainingCliTest {
     Path cfg = tmp.resolve("mixed.json");
     java.nio.file.Files.writeString(cfg, "{\"mode\": \"training\", \"training\": {\"dataset_size_tokens\": 1000000, \"sequence_length\": 2048, "
         + "\"num_epochs\": 1, \"global_batch_size\": 8}, \"model\": {\"model_name\": \"llama-3.1-8b\", \"context_window\": 8192}}");
-    Run r = run("--config", cfg.toString());
+    CliRun r = run("--config", cfg.toString());
     assertEquals(2, r.code());
     assertTrue(r.err().contains("model.context_window belongs to inference mode"), r.err());
   }
 
   @Test
   void missingTrainingFieldsAreNamed() {
-    Run r = run("--mode", "training", "--model", "llama-3.1-8b", "--dataset-size", "1000000");
+    CliRun r = run("--mode", "training", "--model", "llama-3.1-8b", "--dataset-size", "1000000");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("training.sequence_length is required"), r.err());
   }
 
   @Test
   void explainShowsTheTrainingTrace() {
-    Run r = run("--mode", "training", "--model", "mistral-7b", "--method", "qlora", "--dataset-size", "50000000", "--sequence-length",
+    CliRun r = run("--mode", "training", "--model", "mistral-7b", "--method", "qlora", "--dataset-size", "50000000", "--sequence-length",
         "2048", "--epochs", "3", "--global-batch-size", "16", "--gpu-type", "L4", "--explain");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("[Tokens per second per GPU]"), r.out());

@@ -1,5 +1,7 @@
 package dev.llmcap.training;
 
+import dev.llmcap.testsupport.CliRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,13 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * holds a non-finite number or a saturated integer.
  */
 class TrainingSanityTest {
-  private record Run(int code, String out, String err) {}
 
-  private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false);
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private static String[] training(String... extra) {
@@ -60,7 +58,7 @@ class TrainingSanityTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("absurdRuns")
   void absurdRunIsInfeasibleWithTheLimitItCrosses(String name, String reason, String[] args) throws Exception {
-    Run r = run(args);
+    CliRun r = run(args);
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode plan = Json.mapper().readTree(r.out());
     assertThat(plan.path("verdict").asText()).isEqualTo("infeasible");
@@ -76,7 +74,7 @@ class TrainingSanityTest {
   void raisingTheLimitMakesTheSameRunOk() throws Exception {
     String[] args = training("--dataset-size", "1000000000000", "--epochs", "100", "--global-batch-size", "64", "--model-size", "8",
         "--num-gpus", "8", "--gpu-type", "H100-80GB", "--set", "sanity.train_max_days=36500");
-    Run r = run(args);
+    CliRun r = run(args);
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode plan = Json.mapper().readTree(r.out());
     assertThat(plan.path("verdict").asText()).as(plan.path("headline").toString()).isEqualTo("ok");
@@ -104,7 +102,7 @@ class TrainingSanityTest {
     base.put(bad[0], bad[1]);
     List<String> args = new ArrayList<>(List.of("--mode", "training", "--no-trace"));
     base.forEach((k, v) -> args.addAll(List.of(k, v)));
-    Run r = run(args.toArray(new String[0]));
+    CliRun r = run(args.toArray(new String[0]));
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).contains(bad[0]).contains(message).contains("(got " + echoed + ")").doesNotContain("Exception").doesNotContain("\tat ");
@@ -112,7 +110,7 @@ class TrainingSanityTest {
 
   @Test
   void formatNotWrittenForTrainingListsTheFormatsThatAre() {
-    Run r = run("--mode", "training", "--dataset-size", "1000000000", "--epochs", "1", "--global-batch-size", "64", "--model-size", "8",
+    CliRun r = run("--mode", "training", "--dataset-size", "1000000000", "--epochs", "1", "--global-batch-size", "64", "--model-size", "8",
         "--sequence-length", "4096", "--format", "csv");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--format csv is not available for a training plan (formats: ").doesNotContain("|csv");

@@ -1,5 +1,7 @@
 package dev.llmcap.training;
 
+import dev.llmcap.testsupport.CliRun;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,21 +27,16 @@ class TrainingScaleTest {
   @TempDir
   Path tmp;
 
-  private record Run(int code, String out, String err) {}
 
-  private static Run run(List<String> args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args.toArray(new String[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), false);
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static CliRun run(List<String> args) {
+    return CliRun.of(args.toArray(new String[0]));
   }
 
   private JsonNode plan(String... extra) throws Exception {
     Path out = tmp.resolve("plan" + System.nanoTime() + ".json");
     List<String> a = new ArrayList<>(List.of("--mode", "training", "--no-trace", "--force", "--output", out.toString()));
     a.addAll(List.of(extra));
-    Run r = run(a);
+    CliRun r = run(a);
     assertEquals(0, r.code(), r.err());
     return Json.mapper().readTree(out.toFile());
   }
@@ -101,7 +98,7 @@ class TrainingScaleTest {
     // cluster (train.cloud_instance_network=0) uses the catalog's 16 GPUs per node and the 200 Gb/s per GPU assumption
     List<String> a = base("llama-3.1-8b", "A100-40GB", 64, 4096, 256);
     a.addAll(List.of("--cloud", "aws", "--explain", "scale_out_gbytes_per_s"));
-    Run aws = run(withMode(a));
+    CliRun aws = run(withMode(a));
     assertEquals(0, aws.code(), aws.err());
     assertTrue(aws.out().contains("p4d.24xlarge scale-out network 400 Gb/s") && aws.out().contains("= 5 GB/s"), aws.out());
     JsonNode onAws = plan(base("llama-3.1-8b", "A100-40GB", 64, 4096, 256).toArray(new String[0]));
@@ -111,7 +108,7 @@ class TrainingScaleTest {
     assertEquals(16, plan(g).path("gpu_resources").path("gpus_per_node").asInt(), "a2-megagpu-16g nodes");
     List<String> own = base("llama-3.1-8b", "A100-40GB", 64, 4096, 256);
     own.addAll(List.of("--set", "train.cloud_instance_network=0", "--explain", "scale_out_gbytes_per_s"));
-    Run o = run(withMode(own));
+    CliRun o = run(withMode(own));
     assertEquals(0, o.code(), o.err());
     assertTrue(o.out().contains("train.scaleout_gbits_per_gpu@Ampere = 200") && o.out().contains("= 20 GB/s"), o.out());
   }
@@ -244,7 +241,7 @@ class TrainingScaleTest {
       String model = c[0].contains("EP") ? "mixtral-8x7b" : "llama-3.1-405b";
       List<String> a = new ArrayList<>(List.of("--mode", "training", "--model", model, "--gpu-type", "H100-80GB", "--num-gpus", c[1],
           "--dataset-size", "1000000000", "--sequence-length", "4096", "--epochs", "1", "--global-batch-size", "1024", "--layout", c[0]));
-      Run r = run(a);
+      CliRun r = run(a);
       assertEquals(2, r.code(), c[0] + ": " + r.err());
       assertTrue(r.err().contains(c[2]) && r.err().contains(c[3]), c[0] + " should name " + c[2] + " and " + c[3] + ": " + r.err());
       assertTrue(!r.err().contains("Exception"), r.err());
