@@ -19,6 +19,11 @@ import java.util.Set;
  * fixed-batch and concurrency rows keep that many, single-request rows one. A row that cannot be mapped gives a reason.
  */
 public final class CaseMapper {
+  /** The engine's batch limit a server row states in batch_or_concurrency ("server, max batch 512"). */
+  private static final java.util.regex.Pattern MAX_BATCH = java.util.regex.Pattern.compile("max batch (\\d+)");
+  /** The engine's per-iteration token budget a server row states ("server, max batch 512, max tokens 1024"). */
+  private static final java.util.regex.Pattern MAX_TOKENS = java.util.regex.Pattern.compile("max tokens (\\d+)");
+
   /** Engines whose FP8 checkpoints run an FP8 KV cache unless told otherwise. */
   private static final java.util.Set<String> TENSORRT_ENGINES = java.util.Set.of("TensorRT-LLM", "NVIDIA NIM");
 
@@ -77,12 +82,12 @@ public final class CaseMapper {
       if (!(serverRate > 0)) {
         return Mapping.skip(m, "server row with request_rate " + serverRate + " (must be > 0)");
       }
-      java.util.regex.Matcher mb = java.util.regex.Pattern.compile("max batch (\\d+)").matcher(batch);
+      java.util.regex.Matcher mb = MAX_BATCH.matcher(batch);
       if (mb.find()) {
         engineBatch = Integer.parseInt(mb.group(1));
       }
       // the engine's per-iteration token budget when the row states it (vLLM max-num-batched-tokens, TensorRT-LLM max_num_tokens)
-      java.util.regex.Matcher mt = java.util.regex.Pattern.compile("max tokens (\\d+)").matcher(batch);
+      java.util.regex.Matcher mt = MAX_TOKENS.matcher(batch);
       if (mt.find()) {
         tokenBudget = Integer.parseInt(mt.group(1));
         if (tokenBudget < 1) {

@@ -21,13 +21,7 @@ import java.util.stream.IntStream;
  */
 public final class Validator {
   /** Worker threads for planning cases in parallel: one per processor, shared by all validators of the process. */
-  private static final ForkJoinPool WORKERS = new ForkJoinPool(Runtime.getRuntime().availableProcessors(),
-      pool -> {
-        ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-        t.setDaemon(true);
-        t.setName("llmcap-validate-" + t.getPoolIndex());
-        return t;
-      }, null, false);
+  private static final ForkJoinPool WORKERS = pool(Runtime.getRuntime().availableProcessors());
 
   private final CaseMapper mapper;
   private final ForkJoinPool workers;

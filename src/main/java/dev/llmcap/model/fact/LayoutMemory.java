@@ -11,8 +11,6 @@ public final class LayoutMemory {
   private final double weightsGb;
   private final double runtimeGb;
   private final double kvBudgetGb;
-  /** The text of toString, made on first use (rules quote a layout in several formulas; the fields never change). */
-  private String text;
 
   public LayoutMemory(String gpu, int tp, int pp, double usableGb, double weightsGb, double runtimeGb, double kvBudgetGb) {
     this.gpu = gpu;
@@ -35,12 +33,7 @@ public final class LayoutMemory {
 
   @Override
   public String toString() {
-    String t = text;
-    if (t == null) {
-      t = String.format(Locale.ROOT, "memory %s TP%d%s: usable %.1f GB - weights %.1f GB - runtime %.1f GB = KV budget %.1f GB",
-          gpu, tp, pp > 1 ? " x PP" + pp : "", usableGb, weightsGb, runtimeGb, kvBudgetGb);
-      text = t; // a String is safely shared even when two threads make it at once
-    }
-    return t;
+    return String.format(Locale.ROOT, "memory %s TP%d%s: usable %.1f GB - weights %.1f GB - runtime %.1f GB = KV budget %.1f GB",
+        gpu, tp, pp > 1 ? " x PP" + pp : "", usableGb, weightsGb, runtimeGb, kvBudgetGb);
   }
 }

@@ -8,8 +8,6 @@ public final class LayoutThroughput {
   private final double batch;
   private final double rpsPerGpu;
   private final int tier;
-  /** The text of toString, made on first use (rules quote a layout in several formulas; the fields never change). */
-  private String text;
 
   /** tier 0: the layout can meet the per-request latency targets at batch 1; tier 1: it cannot. */
   public LayoutThroughput(LayoutFit fit, double batch, double rpsPerGpu, int tier) {
@@ -30,12 +28,7 @@ public final class LayoutThroughput {
 
   @Override
   public String toString() {
-    String t = text;
-    if (t == null) {
-      t = String.format(Locale.ROOT, "throughput %s TP%d%s: %.4g req/s per GPU at batch %.0f%s", getGpu(), getTp(),
-          getPp() > 1 ? " x PP" + getPp() : "", rpsPerGpu, batch, tier == 0 ? "" : " (misses a latency target even at batch 1)");
-      text = t; // a String is safely shared even when two threads make it at once
-    }
-    return t;
+    return String.format(Locale.ROOT, "throughput %s TP%d%s: %.4g req/s per GPU at batch %.0f%s", getGpu(), getTp(),
+        getPp() > 1 ? " x PP" + getPp() : "", rpsPerGpu, batch, tier == 0 ? "" : " (misses a latency target even at batch 1)");
   }
 }
