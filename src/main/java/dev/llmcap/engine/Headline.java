@@ -50,6 +50,8 @@ final class Headline {
         + " req/s capacity (decode " + t.decodeBound() + "-bound, prefill " + t.prefillBound() + "-bound)");
     // a batch size given beside the planner's own batch, with why (the rules' comparison)
     r.finding(scope, "batch_choice").ifPresent(f -> out.add(f.getMessage()));
+    // the engine's per-iteration token budget bounding the replica's capacity, with the budget that would lift it
+    r.finding(scope, "token_budget_bound").ifPresent(f -> out.add(f.getMessage() + (f.getFix() == null || f.getFix().isEmpty() ? "" : "; " + f.getFix())));
     if ("sla_miss".equals(verdict)) {
       r.verdict(scope).map(Verdict::getFix).filter(f -> !f.isEmpty()).ifPresent(f -> out.add("Nearest fix: " + f));
     }
