@@ -72,6 +72,7 @@ final class PlanOptionsSpec {
     o.addOption(value("num-gpus", "N", "training: plan for this many GPUs (duration follows)"));
     o.addOption(value("target-days", "DAYS", "training: size the cluster to finish within DAYS (whole nodes)"));
     o.addOption(value("layout", "L", "training: fix the parallel layout, e.g. TP8,PP16,DP64 (also VP, CP, EP, ZERO); default: searched"));
+    o.addOption(flag("no-sequence-parallel", "training: tensor-parallel ranks each repeat the layer norms and residual adds (no sequence parallelism; default: split)"));
     // service
     o.addOption(value("service-id", "ID", "service identifier"));
     o.addOption(value("service-name", "NAME", "service name"));

@@ -195,6 +195,10 @@ public final class ConfigLoader {
       case BOOLEAN:
         section.put(parts[1], Boolean.parseBoolean(value));
         break;
+      case NEGATED_BOOLEAN:
+        // a --no-... flag: present (true) turns the field off
+        section.put(parts[1], !Boolean.parseBoolean(value));
+        break;
       default:
         section.put(parts[1], value);
     }

@@ -6,7 +6,7 @@ import java.util.Map;
 /** Which configuration field each command-line flag sets (CLI values override the config file, FR-4.3.3). */
 public final class FlagBinding {
   /** Kinds of values a flag carries. */
-  public enum Kind { NUMBER, INTEGER, TEXT, BOOLEAN }
+  public enum Kind { NUMBER, INTEGER, TEXT, BOOLEAN, NEGATED_BOOLEAN }
 
   /** One flag's target: a section.field path and a kind. */
   public record Target(String path, Kind kind) {}
@@ -78,6 +78,7 @@ public final class FlagBinding {
     training("num-gpus", "training.num_gpus", Kind.INTEGER);
     training("target-days", "training.target_days", Kind.NUMBER);
     training("layout", "training.layout", Kind.TEXT);
+    training("no-sequence-parallel", "training.sequence_parallel", Kind.NEGATED_BOOLEAN);
   }
 
   private static void training(String flag, String path, Kind kind) {

@@ -103,6 +103,9 @@ public final class TrainingPreparer {
     if (t.getGradientCheckpointing() == null) {
       t.setGradientCheckpointing(defaults.number("default.gradient_checkpointing", "training.gradient_checkpointing") > 0);
     }
+    if (t.getSequenceParallel() == null) {
+      t.setSequenceParallel(defaults.number("default.sequence_parallel", "training.sequence_parallel") > 0);
+    }
     if (t.getTrainingPrecision() == null) {
       t.setTrainingPrecision(defaults.text("default.training_precision", "training.training_precision"));
     }

@@ -144,6 +144,8 @@ public final class TrainingValidation {
     boolean ckpt = f.getOrDefault("notes", "").contains("activation checkpointing=True");
     // GPU-hours the source computed from a logged steady-state rate (tokens / measured throughput), not a run's elapsed time
     boolean steadyHours = f.getOrDefault("notes", "").contains("gpu_hours=steady-state");
+    // the run's framework had no sequence parallelism (its source says so): tensor-parallel ranks repeat the residual-stream kernels
+    boolean noSequenceParallel = f.getOrDefault("notes", "").contains("sequence_parallel=false");
     Integer gpus = integer(f.get("gpu_count"));
     Integer seq = integer(f.get("seq_len"));
     String layout = layout(f.getOrDefault("parallelism", ""));
@@ -207,6 +209,7 @@ public final class TrainingValidation {
     t.setNumGpus(planGpus);
     t.setOptimizerType("AdamW");
     t.setLayout(layout);
+    t.setSequenceParallel(!noSequenceParallel);
     ModelConfig m = new ModelConfig();
     m.setModelName(modelName);
     PlanRequest r = new PlanRequest();
@@ -220,6 +223,9 @@ public final class TrainingValidation {
       TrainingCapacityPlan plan = engine.planTraining(r, Map.of(), false);
       if (plan.layoutSearch() != null && plan.layoutSearch().layout() != null) {
         shown = (layout == null ? "~" : "") + plan.layoutSearch().layout();
+      }
+      if (noSequenceParallel) {
+        shown = shown + ",noSP";
       }
       for (Map.Entry<String, Double> e : measured.entrySet()) {
         Double predicted;

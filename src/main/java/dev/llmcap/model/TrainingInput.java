@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"dataset_size_tokens", "sequence_length", "num_epochs", "global_batch_size", "micro_batch_size",
     "gradient_accumulation_steps", "optimizer_type", "gradient_checkpointing", "training_precision", "method", "lora_rank",
-    "num_gpus", "target_days", "layout"})
+    "num_gpus", "target_days", "layout", "sequence_parallel"})
 public class TrainingInput {
   private Long datasetSizeTokens;
   private Integer sequenceLength;
@@ -23,6 +23,7 @@ public class TrainingInput {
   private Integer numGpus;
   private Double targetDays;
   private String layout;
+  private Boolean sequenceParallel;
 
   public TrainingInput() {}
 
@@ -65,6 +66,12 @@ public class TrainingInput {
   /** A fixed parallel layout such as TP8,PP16,DP64 (null: the rules search for the fastest). */
   public String getLayout() { return layout; }
   public void setLayout(String v) { this.layout = v; }
+  /**
+   * Whether tensor-parallel ranks split the layer norms, residual adds and dropout along the sequence (Megatron-LM
+   * sequence parallelism) or each repeat them on the whole micro batch (null: the engine default, on).
+   */
+  public Boolean getSequenceParallel() { return sequenceParallel; }
+  public void setSequenceParallel(Boolean v) { this.sequenceParallel = v; }
 
   public TrainingInput optimizerType(String v) { this.optimizerType = v; return this; }
   public TrainingInput gradientCheckpointing(boolean v) { this.gradientCheckpointing = v; return this; }

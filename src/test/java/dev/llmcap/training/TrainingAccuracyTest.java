@@ -23,27 +23,54 @@ class TrainingAccuracyTest {
 
   /**
    * Dense rows by metric, as docs/accuracy.md reports them: tokens/s per GPU (benchmarks) and MFU at a published layout
-   * (Llama 3 405B, Nemotron-4 340B) within 10% median. GPU-hour totals (21 dense rows) measured 2026-12-06 with the
-   * memory-bound element-wise term (before it: 22.6 / 12.7 / 16.0 / 26.4%): 17.4% median over all, 13.7% over the 12
-   * whole-run totals (16.0% over the 11 held out from train.production_efficiency) and 18.6% over the 9 totals computed from
-   * a logged rate (Pythia, LLaMA-65B). The issue's goal is 15% over all 21; it is not met, so the goal is not asserted:
-   * these bounds guard the measured state with a little headroom (see docs/accuracy.md).
+   * (Llama 3 405B, Nemotron-4 340B) within 10% median. GPU-hour totals (22 dense rows) measured 2026-12-06 with sequence
+   * parallelism as an input (Pythia and BLOOM rows without it, as their frameworks ran), StarCoderBase at its published
+   * TP4 PP4 layout and the TinyLlama row added: 17.3% median over all (17.4% over the 21 rows before; p90 40.4 -> 30.5%),
+   * 13.7% over the 12 whole-run totals (16.0% over the 11 held out from train.production_efficiency) and 18.0% over the 10
+   * totals computed from a logged rate (Pythia, LLaMA-65B, TinyLlama). The issue's goal is 15% over all; it is not met, so
+   * the goal is not asserted: these bounds guard the measured state with a little headroom (see docs/accuracy.md).
    */
   @Test
   void denseMediansPerMetric() throws Exception {
     TrainingValidation.Report report = TrainingValidation.score(new LLMForecastEngine(), Path.of("src/test/resources/calibration/training.csv"));
     java.util.Map<String, Double> dense = new java.util.HashMap<>();
+    java.util.Map<String, Double> p90 = new java.util.HashMap<>();
     for (TrainingValidation.Summary s : report.summaries()) {
       if (s.group().startsWith("dense")) {
         dense.put(s.metric() + (s.group().equals("dense") ? "" : " (" + s.group() + ")"), s.medianAbsErrorPct());
+        p90.put(s.metric() + (s.group().equals("dense") ? "" : " (" + s.group() + ")"), s.p90AbsErrorPct());
       }
     }
-    assertTrue(dense.get("tokens_per_s_per_gpu") <= 7.0, "tokens/s per GPU dense median " + dense);
+    assertTrue(dense.get("tokens_per_s_per_gpu") <= 6.0, "tokens/s per GPU dense median " + dense);
     assertTrue(dense.get("mfu") <= 10.0, "MFU dense median " + dense);
-    assertTrue(dense.get("gpu_hours") <= 19.0, "GPU-hours dense median " + dense);
+    assertTrue(dense.get("gpu_hours") <= 18.0, "GPU-hours dense median " + dense);
+    assertTrue(p90.get("gpu_hours") <= 32.0, "GPU-hours dense p90 " + p90);
     assertTrue(dense.get("gpu_hours (dense, whole run)") <= 15.0, "GPU-hours whole-run median " + dense);
     assertTrue(dense.get("gpu_hours (dense, whole run, held out)") <= 17.0, "GPU-hours whole-run held-out median " + dense);
-    assertTrue(dense.get("gpu_hours (dense, steady-state hours)") <= 20.0, "GPU-hours steady-state median " + dense);
+    assertTrue(dense.get("gpu_hours (dense, steady-state hours)") <= 19.0, "GPU-hours steady-state median " + dense);
+  }
+
+  /**
+   * Rows whose source says the run had no sequence parallelism (notes sequence_parallel=false: Pythia on GPT-NeoX 2022 at
+   * TP2 and TP4, BLOOM on Megatron-DeepSpeed at TP4) are planned with each tensor-parallel rank repeating the residual-stream
+   * kernels. Measured 2026-12-06 (held out, nothing fitted): Pythia-6.9B -25.2 -> -20.2%, Pythia-12B -40.4 -> -30.6%, BLOOM
+   * -32.9 -> -29.3%; with sequence parallelism assumed they fall back to the old shortfall.
+   */
+  @Test
+  void runsWithoutSequenceParallelismAreSlower() throws Exception {
+    TrainingValidation.Report report = TrainingValidation.score(new LLMForecastEngine(), Path.of("src/test/resources/calibration/training.csv"));
+    java.util.Map<String, Double> err = new java.util.HashMap<>();
+    for (TrainingValidation.Row r : report.rows()) {
+      if (r.metric().equals("gpu_hours") && r.errorPct() != null) {
+        err.put(r.id(), r.errorPct());
+        if (java.util.Set.of("TRN127", "TRN128", "TRN117").contains(r.id())) {
+          assertTrue(r.layout().endsWith(",noSP"), r.id() + " is planned without sequence parallelism: " + r.layout());
+        }
+      }
+    }
+    assertTrue(err.get("TRN127") > -22.0 && err.get("TRN127") < 0, "Pythia-6.9B " + err.get("TRN127"));
+    assertTrue(err.get("TRN128") > -33.0 && err.get("TRN128") < 0, "Pythia-12B " + err.get("TRN128"));
+    assertTrue(err.get("TRN117") > -31.0 && err.get("TRN117") < 0, "BLOOM-176B " + err.get("TRN117"));
   }
 
   /**
@@ -68,7 +95,7 @@ class TrainingAccuracyTest {
     assertTrue(pythia.size() == 8, "8 Pythia rows scored: " + pythia);
     pythia.sort(Double::compare);
     double median = (pythia.get(3) + pythia.get(4)) / 2;
-    assertTrue(median <= 22.0, "Pythia GPU-hours median |error| " + median + "% (31.2% without the memory-bound term)");
+    assertTrue(median <= 20.0, "Pythia GPU-hours median |error| " + median + "% (31.2% without the memory-bound term, 19.9% before sequence parallelism was an input)");
     assertTrue(small <= 25.0, "smallest Pythia models' largest |error| " + small + "% (46.4% without the memory-bound term)");
   }
 }
