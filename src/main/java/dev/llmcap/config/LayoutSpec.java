@@ -72,6 +72,12 @@ final class LayoutSpec {
       problems.add("training.layout TP" + tp + " x PP" + pp + " x CP" + cp + " = " + mp + " does not divide training.num_gpus " + numGpus
           + " (allowed: a TP x PP x CP that divides " + numGpus + ")");
     }
+    int zero = d.getOrDefault("ZERO", 0);
+    Long dp = d.containsKey("DP") ? Long.valueOf(d.get("DP")) : numGpus != null && mp > 0 && numGpus % mp == 0 ? Long.valueOf(numGpus / mp) : null;
+    if (zero >= 1 && dp != null && dp == 1) {
+      problems.add("training.layout ZERO" + zero + " shards the model states over the data-parallel group, and DP1 has nothing to shard them over"
+          + " (allowed with DP1: ZERO0; or DP2 and more)");
+    }
     if (model.isPresent()) {
       ModelSpec m = model.get();
       if (m.getAttentionHeads() % tp != 0) {

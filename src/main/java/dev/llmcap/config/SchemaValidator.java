@@ -111,13 +111,24 @@ public final class SchemaValidator {
       case "enum": return path + " must be one of " + join(limit) + got + (SUGGESTED_ENUMS.contains(path) ? enumSuggestion(value, limit) : "");
       case "const": return path + " must be " + limit + got;
       case "type": return path + " must be " + typeName(limit.asText()) + got;
-      case "required": return prefix + e.getProperty() + " is required";
+      case "required": return prefix + e.getProperty() + " is required" + flagHint(mode, prefix + e.getProperty());
       case "additionalProperties": return prefix + InputLimits.echo(e.getProperty()) + " is not a known field" + suggestion(mode, segments, e.getProperty());
       case "minLength": return path + " must not be empty";
       case "maxLength": return path + " is too long (at most " + limit.asText() + " characters)";
       case "anyOf": return "workload".equals(path) ? WORKLOAD_RATE_OR_USERS : path + " needs model_name, model_size_billions or config_path";
       default: return (path.isEmpty() ? "config" : path) + ": " + InputLimits.echo(InputLimits.clean(e.getMessage()));
     }
+  }
+
+  /** " (flag --epochs)" when a command-line flag sets the field, so a user of flags alone sees what to add. */
+  private static String flagHint(String mode, String field) {
+    Map<String, FlagBinding.Target> flags = "training".equals(mode) ? FlagBinding.training() : FlagBinding.inference();
+    for (Map.Entry<String, FlagBinding.Target> f : flags.entrySet()) {
+      if (f.getValue().path().equals(field)) {
+        return " (flag --" + f.getKey() + ")";
+      }
+    }
+    return "";
   }
 
   private static List<String> segments(String jsonPath) {

@@ -55,7 +55,7 @@ class ConfigErrorsTest {
     CliRun r = runConfig("missing.json", "{\n  \"workload\": {\n    \"requests_per_second\": 5,\n    \"avg_output_tokens\": 150\n  },\n"
         + "  \"model\": {\"model_name\": \"llama-3.1-8b\"}\n}\n");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.errLines()).containsExactly("llmcap: " + file("missing.json") + ":2:15: workload.avg_input_tokens is required");
+    assertThat(r.errLines()).containsExactly("llmcap: " + file("missing.json") + ":2:15: workload.avg_input_tokens is required (flag --input-tokens)");
   }
 
   @Test

@@ -92,7 +92,7 @@ class TrainingCliTest {
   void missingTrainingFieldsAreNamed() {
     CliRun r = run("--mode", "training", "--model", "llama-3.1-8b", "--dataset-size", "1000000");
     assertEquals(2, r.code());
-    assertTrue(r.err().contains("training.sequence_length is required"), r.err());
+    assertTrue(r.err().contains("training.sequence_length is required (flag --sequence-length)"), r.err());
   }
 
   @Test

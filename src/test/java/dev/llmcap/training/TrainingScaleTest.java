@@ -236,7 +236,9 @@ class TrainingScaleTest {
         {"TP3,PP1", "12", "attention heads", "allowed: TP"},
         {"TP1,PP1,EP3", "48", "experts", "allowed: EP"},
         {"TP8,PP200", "1600", "layers", "allowed: PP1-PP"},
-        {"TP8,XX2", "8", "not understood", "TP"}};
+        {"TP8,XX2", "8", "not understood", "TP"},
+        {"TP8,PP1,DP1,ZERO1", "8", "DP1 has nothing to shard", "allowed with DP1: ZERO0"},
+        {"TP8,PP1,ZERO3", "8", "DP1 has nothing to shard", "allowed with DP1: ZERO0"}};
     for (String[] c : cases) {
       String model = c[0].contains("EP") ? "mixtral-8x7b" : "llama-3.1-405b";
       List<String> a = new ArrayList<>(List.of("--mode", "training", "--model", model, "--gpu-type", "H100-80GB", "--num-gpus", c[1],
