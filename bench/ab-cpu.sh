@@ -4,6 +4,7 @@
 # target/llmcap.jar and target/lib of each commit); rules and catalogs come from this folder (-Dllmcap.home).
 #
 #   bench/ab-cpu.sh BUILD_A BUILD_B [N] [CHUNK] [ROUNDS]     (default 300 configs of seed 42, chunks of 100, 20 rounds)
+# A build folder with rules/, gpu-catalog/ and model-catalog/ of its own plans with them (to compare rule edits).
 #
 # The JVM runs with the default JIT (C2) and the parallel collector, as bench/plan-throughput.sh.
 set -e

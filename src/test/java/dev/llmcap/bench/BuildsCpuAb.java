@@ -22,10 +22,14 @@ import java.util.stream.Stream;
  * when the load swings; the figures are per build after a warm-up pass over every config.
  *
  * <p>Run: {@code bench/ab-cpu.sh BUILD_A BUILD_B [CONFIGS.jsonl] [CHUNK] [ROUNDS]}; a build is a folder with llmcap.jar
- * and lib/ (a copy of target/llmcap.jar and target/lib).
+ * and lib/ (a copy of target/llmcap.jar and target/lib), and optionally rules/, gpu-catalog/ and model-catalog/ of its
+ * own (then that build plans with them; otherwise with those of -Dllmcap.home), so rule edits can be compared too.
  */
 public final class BuildsCpuAb {
   private BuildsCpuAb() {}
+
+  /** The rules folder, hash and file list a plan names. */
+  private static final String RULES_INFO = "\"rules\"\\s*:\\s*\\{[^}]*\\}";
 
   /** One build, loaded in its own class loader, planning through its public API by reflection. */
   static final class Build {
@@ -54,7 +58,19 @@ public final class BuildsCpuAb {
       }
       loader = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
       Thread.currentThread().setContextClassLoader(loader);
-      engine = loader.loadClass("dev.llmcap.engine.LLMForecastEngine").getConstructor().newInstance();
+      String home = System.getProperty("llmcap.home");
+      if (Files.isDirectory(dir.resolve("rules"))) {
+        System.setProperty("llmcap.home", dir.toString()); // the engine reads its folders when it is made
+      }
+      try {
+        engine = loader.loadClass("dev.llmcap.engine.LLMForecastEngine").getConstructor().newInstance();
+      } finally {
+        if (home == null) {
+          System.clearProperty("llmcap.home");
+        } else {
+          System.setProperty("llmcap.home", home);
+        }
+      }
       Class<?> configLoader = loader.loadClass("dev.llmcap.config.ConfigLoader");
       newLoader = configLoader.getConstructor();
       load = configLoader.getMethod("load", loader.loadClass("com.fasterxml.jackson.databind.JsonNode"), String.class);
@@ -106,8 +122,21 @@ public final class BuildsCpuAb {
     StringBuilder vb = new StringBuilder();
     a.plan(configs, 0, configs.size(), va); // warm-up, and a check that both builds give the same plans
     b.plan(configs, 0, configs.size(), vb);
+    // a plan names its rules folder and the folder's hash, which differ when the builds carry rules of their own
+    String ja = va.toString().replaceAll(RULES_INFO, "\"rules\":{}");
+    String jb = vb.toString().replaceAll(RULES_INFO, "\"rules\":{}");
     System.out.println("configs: " + configs.size() + "; errors A " + a.errors + ", B " + b.errors
-        + "; plans (JSON) " + (va.toString().equals(vb.toString()) ? "identical" : "DIFFER"));
+        + "; plans (JSON, rules folder and hash aside) " + (ja.equals(jb) ? "identical" : "DIFFER"));
+    if (!ja.equals(jb)) {
+      String[] la = ja.split("\n");
+      String[] lb = jb.split("\n");
+      for (int i = 0; i < Math.min(la.length, lb.length); i++) {
+        if (!la[i].equals(lb[i])) {
+          System.out.println("first difference, plan " + (i + 1) + ":\nA " + la[i] + "\nB " + lb[i]);
+          break;
+        }
+      }
+    }
     List<Double> ratios = new ArrayList<>();
     int at = 0;
     for (int r = 0; r < rounds; r++) {

@@ -1,6 +1,7 @@
 package dev.llmcap.model.fact;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** A number derived by a rule: its scope (a candidate GPU id, or "" for the whole plan), name, value, unit and the formula with numbers filled in. */
 public final class Quantity {
@@ -11,7 +12,8 @@ public final class Quantity {
   private final String name;
   private final double value;
   private final String unit;
-  private final String formula;
+  private String formula;
+  private Supplier<String> formulaText;
 
   public Quantity(String scope, String name, double value, String unit, String formula) {
     this.scope = scope == null ? GLOBAL : scope;
@@ -21,8 +23,22 @@ public final class Quantity {
     this.formula = formula;
   }
 
+  /**
+   * A quantity whose formula text is written only when something reads it (the audit trace, an explanation): a plan
+   * without its trace never builds it. The text is the supplier's, the same on every read.
+   */
+  public Quantity(String scope, String name, double value, String unit, Supplier<String> formula) {
+    this(scope, name, value, unit, (String) null);
+    this.formulaText = formula;
+  }
+
   /** Shorthand used by rule consequences. */
   public static Quantity of(String scope, String name, double value, String unit, String formula) {
+    return new Quantity(scope, name, value, unit, formula);
+  }
+
+  /** Shorthand used by rule consequences whose formula text is worth building only when it is read. */
+  public static Quantity of(String scope, String name, double value, String unit, Supplier<String> formula) {
     return new Quantity(scope, name, value, unit, formula);
   }
 
@@ -35,7 +51,15 @@ public final class Quantity {
   public String getName() { return name; }
   public double getValue() { return value; }
   public String getUnit() { return unit; }
-  public String getFormula() { return formula; }
+  /** The formula with numbers filled in (written on the first read when the rule gave it as a supplier). */
+  public String getFormula() {
+    String f = formula;
+    if (f == null && formulaText != null) {
+      f = formulaText.get();
+      formula = f;
+    }
+    return f;
+  }
 
   /** The value rounded up to a whole number, for counts. */
   public int getWhole() { return (int) Math.ceil(value - 1e-9); }
