@@ -12,6 +12,7 @@ import dev.llmcap.model.LLMCapacityPlan;
 import dev.llmcap.model.LLMWorkloadInput;
 import dev.llmcap.model.ModelConfig;
 import dev.llmcap.model.PlanRequest;
+import dev.llmcap.model.fact.BenchmarkRun;
 import java.util.List;
 import java.util.Map;
 
@@ -86,12 +87,31 @@ public final class LLMForecastEngine {
     return evaluate(request, false, false);
   }
 
+  /**
+   * Fires the rules for the figures a closed-loop benchmark run measures (the request's concurrency kept in flight on one
+   * replica): the key figures with a {@link BenchmarkRun} fact, so no fleet is sized and the open-loop latency rules do
+   * not fire. What validation and calibration read for their closed-loop rows; the closed-loop figures are the ones
+   * {@link #evaluateKeyFigures} gives.
+   */
+  public SessionResult evaluateBenchmarkRun(PlanRequest request) throws InputException, RuleSetException {
+    if (request.getWorkload() == null || request.getWorkload().getConcurrency() == null) {
+      throw new IllegalArgumentException("a benchmark run needs workload.concurrency (the requests kept in flight)");
+    }
+    return evaluate(request, false, false, true);
+  }
+
   private SessionResult evaluate(PlanRequest request, boolean withTrace, boolean reportDetail)
+      throws InputException, RuleSetException {
+    return evaluate(request, withTrace, reportDetail, false);
+  }
+
+  private SessionResult evaluate(PlanRequest request, boolean withTrace, boolean reportDetail, boolean benchmarkRun)
       throws InputException, RuleSetException {
     Assumptions team = teamAssumptions(request);
     PreparedRequest prepared = new InputPreparer(catalog, team).inference(request, Map.of());
     PlanRequest r = prepared.request();
-    List<Object> inputs = List.of(r.getWorkload(), r.getModel(), r.getGpu(), r.getService());
+    List<Object> inputs = benchmarkRun ? List.of(r.getWorkload(), r.getModel(), r.getGpu(), r.getService(), new BenchmarkRun())
+        : List.of(r.getWorkload(), r.getModel(), r.getGpu(), r.getService());
     return new PlanSession(rules, team).run(inputs, prepared.gpus(), prepared.models(), INFERENCE_RULES, withTrace,
         reportDetail);
   }

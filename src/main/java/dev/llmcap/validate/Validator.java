@@ -25,20 +25,32 @@ public final class Validator {
 
   private final CaseMapper mapper;
   private final ForkJoinPool workers;
+  /** Closed-loop rows planned as benchmark runs (no fleet); false plans them as full key-figure plans (tests). */
+  private final boolean benchmarkRuns;
 
   /** A validator that plans on one worker per processor. */
   public Validator(CaseMapper mapper) {
     this.mapper = mapper;
     this.workers = WORKERS;
+    this.benchmarkRuns = true;
   }
 
   /** A validator that plans on its own pool of the given number of worker threads; results do not depend on it. */
   public Validator(CaseMapper mapper, int threads) {
+    this(mapper, threads, true);
+  }
+
+  /**
+   * As above; without benchmarkRuns a closed-loop row is planned with the fleet rules too (the open-loop latency rules
+   * fire, as before benchmark runs existed): the scores must be the same (tests).
+   */
+  Validator(CaseMapper mapper, int threads, boolean benchmarkRuns) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1 (got " + threads + ")");
     }
     this.mapper = mapper;
     this.workers = threads == WORKERS.getParallelism() ? WORKERS : pool(threads);
+    this.benchmarkRuns = benchmarkRuns;
   }
 
   private static ForkJoinPool pool(int threads) {
@@ -192,10 +204,14 @@ public final class Validator {
     return new ValidationRun(scores, skips);
   }
 
-  /** The conclusions of one case, or the InputException / RuleSetException that stopped it. */
-  private static Object plan(LLMForecastEngine engine, BenchmarkCase c) {
+  /**
+   * The conclusions of one case, or the InputException / RuleSetException that stopped it: a closed-loop row is planned as
+   * a benchmark run (its closed-loop figures, no fleet), a server row as an open-loop plan (its latency percentiles).
+   */
+  private Object plan(LLMForecastEngine engine, BenchmarkCase c) {
     try {
-      return engine.evaluateKeyFigures(c.request());
+      boolean closedLoop = !BenchmarkCase.SERVER.equals(c.regime());
+      return closedLoop && benchmarkRuns ? engine.evaluateBenchmarkRun(c.request()) : engine.evaluateKeyFigures(c.request());
     } catch (InputException | RuleSetException e) {
       return e;
     }
@@ -207,7 +223,7 @@ public final class Validator {
    * MLPerf submitter tunes the rate the same way, so this compares the latencies at the same operating point of the
    * benchmark's definition; the rate itself is scored as {@link Score#SERVER_RPS}. Null when there is no goodput.
    */
-  private static Object planAtGoodput(LLMForecastEngine engine, BenchmarkCase c, Object first) {
+  private Object planAtGoodput(LLMForecastEngine engine, BenchmarkCase c, Object first) {
     if (!(first instanceof SessionResult r)) {
       return null;
     }
