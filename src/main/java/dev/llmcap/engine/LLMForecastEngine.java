@@ -94,24 +94,51 @@ public final class LLMForecastEngine {
    * {@link #evaluateKeyFigures} gives.
    */
   public SessionResult evaluateBenchmarkRun(PlanRequest request) throws InputException, RuleSetException {
+    return evaluateBenchmarkRun(prepareBenchmarkRun(request));
+  }
+
+  /**
+   * A benchmark run's request validated and completed with this engine's defaults, to be planned many times by
+   * {@link #evaluateBenchmarkRun(PreparedRequest)} (calibration plans each row under every candidate's values).
+   */
+  public PreparedRequest prepareBenchmarkRun(PlanRequest request) throws InputException, RuleSetException {
     if (request.getWorkload() == null || request.getWorkload().getConcurrency() == null) {
       throw new IllegalArgumentException("a benchmark run needs workload.concurrency (the requests kept in flight)");
     }
-    return evaluate(request, false, false, true);
+    return new InputPreparer(catalog, teamAssumptions(request)).inference(request, Map.of());
+  }
+
+  /**
+   * Plans a benchmark run prepared by {@link #prepareBenchmarkRun} with this engine's rules and assumptions. The
+   * preparation read only the {@code default.*} assumptions ({@link #preparationKey}), so a request prepared by an engine
+   * with the same key is planned exactly as {@link #evaluateBenchmarkRun(PlanRequest)} would plan it here.
+   */
+  public SessionResult evaluateBenchmarkRun(PreparedRequest prepared) throws RuleSetException {
+    PlanRequest r = prepared.request();
+    List<Object> inputs = List.of(r.getWorkload(), r.getModel(), r.getGpu(), r.getService(), new BenchmarkRun());
+    return new PlanSession(rules, teamAssumptions(r)).run(inputs, prepared.gpus(), prepared.models(), INFERENCE_RULES, false, false);
+  }
+
+  /**
+   * What preparing a request depends on besides the request and the catalogs: the {@code default.*} assumptions (the
+   * team files are the same for every engine of a workspace). Engines with equal keys prepare any request alike.
+   */
+  public String preparationKey() {
+    StringBuilder key = new StringBuilder();
+    for (dev.llmcap.model.fact.Assumption a : assumptions.all()) {
+      if (a.getName().startsWith("default.")) {
+        key.append(a.getName()).append('=').append(a.getValue()).append('|').append(a.getText()).append('\n');
+      }
+    }
+    return key.toString();
   }
 
   private SessionResult evaluate(PlanRequest request, boolean withTrace, boolean reportDetail)
       throws InputException, RuleSetException {
-    return evaluate(request, withTrace, reportDetail, false);
-  }
-
-  private SessionResult evaluate(PlanRequest request, boolean withTrace, boolean reportDetail, boolean benchmarkRun)
-      throws InputException, RuleSetException {
     Assumptions team = teamAssumptions(request);
     PreparedRequest prepared = new InputPreparer(catalog, team).inference(request, Map.of());
     PlanRequest r = prepared.request();
-    List<Object> inputs = benchmarkRun ? List.of(r.getWorkload(), r.getModel(), r.getGpu(), r.getService(), new BenchmarkRun())
-        : List.of(r.getWorkload(), r.getModel(), r.getGpu(), r.getService());
+    List<Object> inputs = List.of(r.getWorkload(), r.getModel(), r.getGpu(), r.getService());
     return new PlanSession(rules, team).run(inputs, prepared.gpus(), prepared.models(), INFERENCE_RULES, withTrace,
         reportDetail);
   }
