@@ -12,6 +12,7 @@ import dev.llmcap.model.LLMCapacityPlan;
 import dev.llmcap.model.LLMWorkloadInput;
 import dev.llmcap.model.ModelConfig;
 import dev.llmcap.model.PlanRequest;
+import dev.llmcap.model.fact.BenchmarkRun;
 import java.util.List;
 import java.util.Map;
 
@@ -84,6 +85,52 @@ public final class LLMForecastEngine {
    */
   public SessionResult evaluateKeyFigures(PlanRequest request) throws InputException, RuleSetException {
     return evaluate(request, false, false);
+  }
+
+  /**
+   * Fires the rules for the figures a closed-loop benchmark run measures (the request's concurrency kept in flight on one
+   * replica): the key figures with a {@link BenchmarkRun} fact, so no fleet is sized and the open-loop latency rules do
+   * not fire. What validation and calibration read for their closed-loop rows; the closed-loop figures are the ones
+   * {@link #evaluateKeyFigures} gives.
+   */
+  public SessionResult evaluateBenchmarkRun(PlanRequest request) throws InputException, RuleSetException {
+    return evaluateBenchmarkRun(prepareBenchmarkRun(request));
+  }
+
+  /**
+   * A benchmark run's request validated and completed with this engine's defaults, to be planned many times by
+   * {@link #evaluateBenchmarkRun(PreparedRequest)} (calibration plans each row under every candidate's values).
+   */
+  public PreparedRequest prepareBenchmarkRun(PlanRequest request) throws InputException, RuleSetException {
+    if (request.getWorkload() == null || request.getWorkload().getConcurrency() == null) {
+      throw new IllegalArgumentException("a benchmark run needs workload.concurrency (the requests kept in flight)");
+    }
+    return new InputPreparer(catalog, teamAssumptions(request)).inference(request, Map.of());
+  }
+
+  /**
+   * Plans a benchmark run prepared by {@link #prepareBenchmarkRun} with this engine's rules and assumptions. The
+   * preparation read only the {@code default.*} assumptions ({@link #preparationKey}), so a request prepared by an engine
+   * with the same key is planned exactly as {@link #evaluateBenchmarkRun(PlanRequest)} would plan it here.
+   */
+  public SessionResult evaluateBenchmarkRun(PreparedRequest prepared) throws RuleSetException {
+    PlanRequest r = prepared.request();
+    List<Object> inputs = List.of(r.getWorkload(), r.getModel(), r.getGpu(), r.getService(), new BenchmarkRun());
+    return new PlanSession(rules, teamAssumptions(r)).run(inputs, prepared.gpus(), prepared.models(), INFERENCE_RULES, false, false);
+  }
+
+  /**
+   * What preparing a request depends on besides the request and the catalogs: the {@code default.*} assumptions (the
+   * team files are the same for every engine of a workspace). Engines with equal keys prepare any request alike.
+   */
+  public String preparationKey() {
+    StringBuilder key = new StringBuilder();
+    for (dev.llmcap.model.fact.Assumption a : assumptions.all()) {
+      if (a.getName().startsWith("default.")) {
+        key.append(a.getName()).append('=').append(a.getValue()).append('|').append(a.getText()).append('\n');
+      }
+    }
+    return key.toString();
   }
 
   private SessionResult evaluate(PlanRequest request, boolean withTrace, boolean reportDetail)

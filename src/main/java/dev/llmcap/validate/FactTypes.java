@@ -23,7 +23,7 @@ public final class FactTypes {
       dev.llmcap.model.fact.TrainingStepModel.class, dev.llmcap.model.fact.StepTime.class, dev.llmcap.model.fact.LayoutOption.class,
       dev.llmcap.model.fact.ArchitectureSummary.class, dev.llmcap.model.fact.EfficiencySource.class,
       dev.llmcap.model.fact.InstanceFit.class, dev.llmcap.model.fact.PriceRegion.class,
-      dev.llmcap.model.fact.ScenarioRequest.class, dev.llmcap.model.fact.ForecastPeriod.class);
+      dev.llmcap.model.fact.ScenarioRequest.class, dev.llmcap.model.fact.ForecastPeriod.class, dev.llmcap.model.fact.BenchmarkRun.class);
 
   private FactTypes() {}
 

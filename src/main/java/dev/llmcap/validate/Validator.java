@@ -1,6 +1,7 @@
 package dev.llmcap.validate;
 
 import dev.llmcap.config.InputException;
+import dev.llmcap.config.PreparedRequest;
 import dev.llmcap.engine.LLMForecastEngine;
 import dev.llmcap.engine.RuleSetException;
 import dev.llmcap.engine.SessionResult;
@@ -8,7 +9,9 @@ import dev.llmcap.model.fact.Finding;
 import dev.llmcap.model.fact.Verdict;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
@@ -25,20 +28,40 @@ public final class Validator {
 
   private final CaseMapper mapper;
   private final ForkJoinPool workers;
+  /** Closed-loop rows planned as benchmark runs (no fleet); false plans them as full key-figure plans (tests). */
+  private final boolean benchmarkRuns;
+  /**
+   * Closed-loop cases prepared (validated, defaults filled) once and planned under every candidate's values, each with the
+   * preparation key of the engine that prepared it: a case is prepared again only for an engine with other defaults.
+   */
+  private final Map<BenchmarkCase, PreparedRun> preparedRuns = new ConcurrentHashMap<>();
+
+  /** A prepared benchmark run (or the InputException that rejected the request) and the preparation key it was made with. */
+  private record PreparedRun(String key, Object prepared) {}
 
   /** A validator that plans on one worker per processor. */
   public Validator(CaseMapper mapper) {
     this.mapper = mapper;
     this.workers = WORKERS;
+    this.benchmarkRuns = true;
   }
 
   /** A validator that plans on its own pool of the given number of worker threads; results do not depend on it. */
   public Validator(CaseMapper mapper, int threads) {
+    this(mapper, threads, true);
+  }
+
+  /**
+   * As above; without benchmarkRuns a closed-loop row is planned with the fleet rules too (the open-loop latency rules
+   * fire, as before benchmark runs existed): the scores must be the same (tests).
+   */
+  Validator(CaseMapper mapper, int threads, boolean benchmarkRuns) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1 (got " + threads + ")");
     }
     this.mapper = mapper;
     this.workers = threads == WORKERS.getParallelism() ? WORKERS : pool(threads);
+    this.benchmarkRuns = benchmarkRuns;
   }
 
   private static ForkJoinPool pool(int threads) {
@@ -138,8 +161,10 @@ public final class Validator {
     List<BenchmarkCase> cases = prepared.cases();
     Object[] outcomes = new Object[cases.size()];
     Object[] atGoodput = new Object[cases.size()];
+    String preparationKey = benchmarkRuns ? engine.preparationKey() : null;
     inWorkers(() -> IntStream.range(0, cases.size()).parallel().forEach(i -> {
-      outcomes[i] = plan(engine, cases.get(i));
+      outcomes[i] = !BenchmarkCase.SERVER.equals(cases.get(i).regime()) && benchmarkRuns
+          ? planBenchmarkRun(engine, cases.get(i), preparationKey) : plan(engine, cases.get(i));
       if (cases.get(i).rateTunedToConstraints()) {
         atGoodput[i] = planAtGoodput(engine, cases.get(i), outcomes[i]);
       }
@@ -192,8 +217,34 @@ public final class Validator {
     return new ValidationRun(scores, skips);
   }
 
-  /** The conclusions of one case, or the InputException / RuleSetException that stopped it. */
-  private static Object plan(LLMForecastEngine engine, BenchmarkCase c) {
+  /**
+   * A closed-loop case planned as a benchmark run (its closed-loop figures, no fleet), from its request prepared once for
+   * engines of this preparation key; or the InputException / RuleSetException that stopped it.
+   */
+  private Object planBenchmarkRun(LLMForecastEngine engine, BenchmarkCase c, String preparationKey) {
+    try {
+      PreparedRun run = preparedRuns.get(c);
+      if (run == null || !run.key().equals(preparationKey)) {
+        Object prepared;
+        try {
+          prepared = engine.prepareBenchmarkRun(c.request());
+        } catch (InputException e) {
+          prepared = e;
+        }
+        run = new PreparedRun(preparationKey, prepared);
+        preparedRuns.put(c, run);
+      }
+      return run.prepared() instanceof PreparedRequest p ? engine.evaluateBenchmarkRun(p) : run.prepared();
+    } catch (RuleSetException e) {
+      return e;
+    }
+  }
+
+  /**
+   * The conclusions of one case planned as a whole plan's key figures (a server row: its latency percentiles; a
+   * closed-loop row when benchmark runs are off), or the InputException / RuleSetException that stopped it.
+   */
+  private Object plan(LLMForecastEngine engine, BenchmarkCase c) {
     try {
       return engine.evaluateKeyFigures(c.request());
     } catch (InputException | RuleSetException e) {
@@ -207,7 +258,7 @@ public final class Validator {
    * MLPerf submitter tunes the rate the same way, so this compares the latencies at the same operating point of the
    * benchmark's definition; the rate itself is scored as {@link Score#SERVER_RPS}. Null when there is no goodput.
    */
-  private static Object planAtGoodput(LLMForecastEngine engine, BenchmarkCase c, Object first) {
+  private Object planAtGoodput(LLMForecastEngine engine, BenchmarkCase c, Object first) {
     if (!(first instanceof SessionResult r)) {
       return null;
     }
