@@ -244,7 +244,7 @@ public final class Validator {
    * The conclusions of one case planned as a whole plan's key figures (a server row: its latency percentiles; a
    * closed-loop row when benchmark runs are off), or the InputException / RuleSetException that stopped it.
    */
-  private Object plan(LLMForecastEngine engine, BenchmarkCase c) {
+  private static Object plan(LLMForecastEngine engine, BenchmarkCase c) {
     try {
       return engine.evaluateKeyFigures(c.request());
     } catch (InputException | RuleSetException e) {
@@ -258,7 +258,7 @@ public final class Validator {
    * MLPerf submitter tunes the rate the same way, so this compares the latencies at the same operating point of the
    * benchmark's definition; the rate itself is scored as {@link Score#SERVER_RPS}. Null when there is no goodput.
    */
-  private Object planAtGoodput(LLMForecastEngine engine, BenchmarkCase c, Object first) {
+  private static Object planAtGoodput(LLMForecastEngine engine, BenchmarkCase c, Object first) {
     if (!(first instanceof SessionResult r)) {
       return null;
     }

@@ -12,10 +12,7 @@ class TokenBudgetTest {
   private static final String GPU = "H100-80GB";
 
   private static PlanRequest request(double rps, int in, Integer budget) {
-    PlanRequest r = Engines.request("llama-3.1-8b", "FP8", GPU, rps, in, 150);
-    r.getWorkload().setReplicas(1);
-    r.getWorkload().setMaxNumBatchedTokens(budget);
-    return r;
+    return request(rps, in, 150, budget);
   }
 
   @Test
