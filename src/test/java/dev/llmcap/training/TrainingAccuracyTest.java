@@ -27,8 +27,10 @@ class TrainingAccuracyTest {
    * parallelism as an input (Pythia and BLOOM rows without it, as their frameworks ran), StarCoderBase at its published
    * TP4 PP4 layout and the TinyLlama row added: 17.3% median over all (17.4% over the 21 rows before; p90 40.4 -> 30.5%),
    * 13.7% over the 12 whole-run totals (16.0% over the 11 held out from train.production_efficiency) and 18.0% over the 10
-   * totals computed from a logged rate (Pythia, LLaMA-65B, TinyLlama). The issue's goal is 15% over all; it is not met, so
-   * the goal is not asserted: these bounds guard the measured state with a little headroom (see docs/accuracy.md).
+   * totals computed from a logged rate (Pythia, LLaMA-65B, TinyLlama). With the tensor-parallel all-reduces exposed when a
+   * run has no sequence parallelism (same day): median unchanged at 17.3%, p90 30.5 -> 28.0%. The issue's goal is 15% over
+   * all; it is not met, so the goal is not asserted: these bounds guard the measured state with a little headroom (see
+   * docs/accuracy.md).
    */
   @Test
   void denseMediansPerMetric() throws Exception {
@@ -44,7 +46,7 @@ class TrainingAccuracyTest {
     assertTrue(dense.get("tokens_per_s_per_gpu") <= 6.0, "tokens/s per GPU dense median " + dense);
     assertTrue(dense.get("mfu") <= 10.0, "MFU dense median " + dense);
     assertTrue(dense.get("gpu_hours") <= 18.0, "GPU-hours dense median " + dense);
-    assertTrue(p90.get("gpu_hours") <= 32.0, "GPU-hours dense p90 " + p90);
+    assertTrue(p90.get("gpu_hours") <= 29.0, "GPU-hours dense p90 " + p90);
     assertTrue(dense.get("gpu_hours (dense, whole run)") <= 15.0, "GPU-hours whole-run median " + dense);
     assertTrue(dense.get("gpu_hours (dense, whole run, held out)") <= 17.0, "GPU-hours whole-run held-out median " + dense);
     assertTrue(dense.get("gpu_hours (dense, steady-state hours)") <= 19.0, "GPU-hours steady-state median " + dense);
@@ -53,8 +55,10 @@ class TrainingAccuracyTest {
   /**
    * Rows whose source says the run had no sequence parallelism (notes sequence_parallel=false: Pythia on GPT-NeoX 2022 at
    * TP2 and TP4, BLOOM on Megatron-DeepSpeed at TP4) are planned with each tensor-parallel rank repeating the residual-stream
-   * kernels. Measured 2026-12-06 (held out, nothing fitted): Pythia-6.9B -25.2 -> -20.2%, Pythia-12B -40.4 -> -30.6%, BLOOM
-   * -32.9 -> -29.3%; with sequence parallelism assumed they fall back to the old shortfall.
+   * kernels, and their tensor-parallel all-reduces are exposed (train.tp_overlap applies only with sequence parallelism).
+   * Measured 2026-12-06 (held out, nothing fitted): Pythia-6.9B -25.2 -> -20.2 -> -18.6%, Pythia-12B -40.4 -> -30.6 ->
+   * -27.4%, BLOOM -32.9 -> -29.3 -> -28.0% (the residual-stream kernels, then the exposed all-reduces); with sequence
+   * parallelism assumed they fall back to the old shortfall.
    */
   @Test
   void runsWithoutSequenceParallelismAreSlower() throws Exception {
@@ -68,9 +72,9 @@ class TrainingAccuracyTest {
         }
       }
     }
-    assertTrue(err.get("TRN127") > -22.0 && err.get("TRN127") < 0, "Pythia-6.9B " + err.get("TRN127"));
-    assertTrue(err.get("TRN128") > -33.0 && err.get("TRN128") < 0, "Pythia-12B " + err.get("TRN128"));
-    assertTrue(err.get("TRN117") > -31.0 && err.get("TRN117") < 0, "BLOOM-176B " + err.get("TRN117"));
+    assertTrue(err.get("TRN127") > -19.5 && err.get("TRN127") < 0, "Pythia-6.9B " + err.get("TRN127"));
+    assertTrue(err.get("TRN128") > -29.0 && err.get("TRN128") < 0, "Pythia-12B " + err.get("TRN128"));
+    assertTrue(err.get("TRN117") > -29.0 && err.get("TRN117") < 0, "BLOOM-176B " + err.get("TRN117"));
   }
 
   /**
