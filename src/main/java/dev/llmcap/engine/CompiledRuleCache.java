@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.CRC32;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.base.definitions.impl.KnowledgePackageImpl;
@@ -31,14 +33,17 @@ import org.kie.api.definition.KiePackage;
  * Compiled DRL packages cached on disk, one file per package, so a rerun with unchanged rules skips DRL compilation (the
  * slowest part of start-up) and an edit to one package recompiles only that package. A file is keyed by a hash of its
  * package's rule files and a stamp of the llmcap build, the Drools build and the JVM (compiled rules hold bytecode of
- * the fact classes), and carries a SHA-256 of its contents: a file that fails the check or cannot be read back
- * (corrupt, truncated, or classes that no longer link) is removed, said once on stderr, and the package is compiled
- * again. Location: -Dllmcap.cache=DIR, else $XDG_CACHE_HOME/llmcap or ~/.cache/llmcap; -Dllmcap.cache=off disables it.
+ * the fact classes), and carries a CRC-32 and the length of its contents (a check against damage: truncation, flipped
+ * bits; a SHA-256 of the inference package took ~45 ms of a plan under the launcher's C1-only JIT): a file that fails
+ * the check or cannot be read back (corrupt, truncated, or classes that no longer link) is removed, said once on stderr,
+ * and the package is compiled again. Location: -Dllmcap.cache=DIR, else $XDG_CACHE_HOME/llmcap or ~/.cache/llmcap;
+ * -Dllmcap.cache=off disables it.
  */
 final class CompiledRuleCache {
   /** First bytes of a cache file: format name and version. */
-  private static final byte[] MAGIC = "llmcap-kpkg-2\n".getBytes(StandardCharsets.US_ASCII);
-  private static final int DIGEST_BYTES = 32;
+  private static final byte[] MAGIC = "llmcap-kpkg-3\n".getBytes(StandardCharsets.US_ASCII);
+  /** Check bytes after the magic: the payload's CRC-32 and its length, 4 bytes each, big-endian. */
+  private static final int DIGEST_BYTES = 8;
   private static final AtomicBoolean WARNED = new AtomicBoolean();
   private static volatile String stamp;
 
@@ -201,7 +206,7 @@ final class CompiledRuleCache {
       throw new CorruptCacheException("not a compiled-rule cache file of this version");
     }
     byte[] payload = Arrays.copyOfRange(all, head, all.length);
-    if (!Arrays.equals(sha256(payload), 0, DIGEST_BYTES, all, MAGIC.length, head)) {
+    if (!Arrays.equals(check(payload), 0, DIGEST_BYTES, all, MAGIC.length, head)) {
       throw new CorruptCacheException("checksum mismatch");
     }
     return payload;
@@ -211,17 +216,16 @@ final class CompiledRuleCache {
   static byte[] withChecksum(byte[] payload) {
     byte[] all = new byte[MAGIC.length + DIGEST_BYTES + payload.length];
     System.arraycopy(MAGIC, 0, all, 0, MAGIC.length);
-    System.arraycopy(sha256(payload), 0, all, MAGIC.length, DIGEST_BYTES);
+    System.arraycopy(check(payload), 0, all, MAGIC.length, DIGEST_BYTES);
     System.arraycopy(payload, 0, all, MAGIC.length + DIGEST_BYTES, payload.length);
     return all;
   }
 
-  private static byte[] sha256(byte[] bytes) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  /** The check bytes of a payload: its CRC-32 (java.util.zip, native) and its length. */
+  static byte[] check(byte[] payload) {
+    CRC32 crc = new CRC32();
+    crc.update(payload, 0, payload.length);
+    return ByteBuffer.allocate(DIGEST_BYTES).putInt((int) crc.getValue()).putInt(payload.length).array();
   }
 
   private static void discard(Path file, String reason) {

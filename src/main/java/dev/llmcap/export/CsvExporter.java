@@ -19,7 +19,10 @@ import java.util.function.Function;
  * many plans append into one table ({@link #rows}). Written with Jackson's CSV module.
  */
 public final class CsvExporter implements PlanExporter<LLMCapacityPlan> {
-  private static final List<Map.Entry<String, Function<LLMCapacityPlan, Object>>> COLUMNS = columns();
+  /** The columns, made when CSV is first written (not when the exporter is registered: ~70 lambdas a text plan never needs). */
+  private static final class Columns {
+    static final List<Map.Entry<String, Function<LLMCapacityPlan, Object>>> ALL = columns();
+  }
 
   @Override public String format() { return "csv"; }
   @Override public List<String> extensions() { return List.of("csv"); }
@@ -32,18 +35,18 @@ public final class CsvExporter implements PlanExporter<LLMCapacityPlan> {
 
   /** The column names, in their fixed order. */
   public static List<String> header() {
-    return COLUMNS.stream().map(Map.Entry::getKey).toList();
+    return Columns.ALL.stream().map(Map.Entry::getKey).toList();
   }
 
   /** One row per plan under one header (when header is true); append more rows later with header false. */
   public static String rows(List<LLMCapacityPlan> plans, boolean header) {
     CsvSchema.Builder b = CsvSchema.builder();
-    COLUMNS.forEach(c -> b.addColumn(c.getKey()));
+    Columns.ALL.forEach(c -> b.addColumn(c.getKey()));
     CsvSchema schema = b.build().withUseHeader(header).withLineSeparator("\n");
     List<Map<String, Object>> rows = new ArrayList<>();
     for (LLMCapacityPlan p : plans) {
       Map<String, Object> row = new LinkedHashMap<>();
-      for (var c : COLUMNS) {
+      for (var c : Columns.ALL) {
         row.put(c.getKey(), cell(c.getValue().apply(p)));
       }
       rows.add(row);

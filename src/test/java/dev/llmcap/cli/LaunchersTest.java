@@ -42,6 +42,33 @@ class LaunchersTest {
         "-Dllmcap.home=\"%LLMCAP_HOME%\"", "-cp \"%LLMCAP_HOME%\\lib\\*\"", "dev.llmcap.cli.Main %*", "exit /b %ERRORLEVEL%");
   }
 
+  /** Runs the checkout launcher with one more environment variable; its exit code and stderr. */
+  private static String[] runCheckoutLauncher(String variable, String value) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder("sh", "llmcap", "--version").redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().remove("LLMCAP_JAVA");
+    pb.environment().remove("JAVA_HOME");
+    pb.environment().put(variable, value);
+    Process p = pb.start();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    return new String[] {String.valueOf(p.waitFor()), err};
+  }
+
+  @Test
+  void theCheckoutLauncherRunsTheJavaTheUserChoseOrStops(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs a POSIX shell");
+    // a JAVA_HOME without bin/java is an error before anything is built, never a fall-back to the java on the PATH
+    String[] noJdk = runCheckoutLauncher("JAVA_HOME", tmp.toString());
+    assertThat(noJdk[0]).isEqualTo("1");
+    assertThat(noJdk[1]).contains("JAVA_HOME=" + tmp + " has no bin/java").doesNotContain("building");
+    String[] noJava = runCheckoutLauncher("LLMCAP_JAVA", tmp.resolve("no-such-java").toString());
+    assertThat(noJava[0]).isEqualTo("1");
+    assertThat(noJava[1]).contains("LLMCAP_JAVA=" + tmp.resolve("no-such-java") + " is not an executable java");
+    String sh = Files.readString(Path.of("llmcap"), StandardCharsets.UTF_8);
+    assertThat(sh).as("the archive is made and the planner run by the chosen java")
+        .contains("exec \"$JAVA\" $JVM_OPTS", "\"$JAVA\" -Xshare:dump", "\"$JAVA\" $CDS_RUN -XX:AOTCacheOutput")
+        .doesNotContain("exec java ");
+  }
+
   @Test
   void messagesInsideBlocksEscapeTheirParentheses() throws IOException {
     for (Path p : List.of(CHECKOUT_CMD, DIST_CMD)) {

@@ -108,6 +108,35 @@ class CompiledRuleCacheTest {
   }
 
   @Test
+  void theChecksumCatchesEveryFlippedByteTruncationAndAnOlderFormat() throws Exception {
+    byte[] payload = new byte[4096];
+    new java.util.Random(7).nextBytes(payload);
+    byte[] file = CompiledRuleCache.withChecksum(payload);
+    assertThat(CompiledRuleCache.payload(file)).isEqualTo(payload);
+    int head = file.length - payload.length;
+    for (int i = 0; i < file.length; i++) { // any single changed byte: magic, check bytes or payload
+      byte[] damaged = file.clone();
+      damaged[i] ^= (byte) (1 << (i % 8));
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> CompiledRuleCache.payload(damaged)).as("byte " + i)
+          .isInstanceOf(CompiledRuleCache.CorruptCacheException.class);
+    }
+    for (int cut : new int[] {1, 100, payload.length - 1}) {
+      byte[] truncated = java.util.Arrays.copyOf(file, file.length - cut);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> CompiledRuleCache.payload(truncated))
+          .isInstanceOf(CompiledRuleCache.CorruptCacheException.class);
+    }
+    byte[] appended = java.util.Arrays.copyOf(file, file.length + 1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> CompiledRuleCache.payload(appended))
+        .isInstanceOf(CompiledRuleCache.CorruptCacheException.class);
+    // a file of the previous format (SHA-256 after the magic "llmcap-kpkg-2") is not read as this one
+    byte[] older = file.clone();
+    older["llmcap-kpkg-".length()] = '2';
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> CompiledRuleCache.payload(older))
+        .hasMessageContaining("not a compiled-rule cache file of this version");
+    assertThat(head).isEqualTo("llmcap-kpkg-3\n".length() + 8);
+  }
+
+  @Test
   void editingOneRuleFileRecompilesOnlyItsPackage(@TempDir Path tmp) throws Exception {
     Path rules = tmp.resolve("rules");
     copy(Path.of("rules"), rules);
