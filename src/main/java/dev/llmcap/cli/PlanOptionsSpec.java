@@ -36,6 +36,7 @@ final class PlanOptionsSpec {
     o.addOption(value("slo-profile", "P", "default latency targets when none are given: interactive (default) or batch"));
     o.addOption(value("max-num-seqs", "N", "the serving engine's batch limit per replica (default {max_num_seqs})"));
     o.addOption(value("max-num-batched-tokens", "N", "the serving engine's token budget per iteration, 16-1048576 (vLLM --max-num-batched-tokens, TensorRT-LLM max_num_tokens, SGLang --chunked-prefill-size; default {max_num_batched_tokens})"));
+    o.addOption(value("num-scheduler-steps", "N", "decode steps the serving engine runs per scheduler call, 1-64 (vLLM --num-scheduler-steps: new prompts join only between blocks of N steps; default {num_scheduler_steps})"));
     o.addOption(value("disaggregated", "MODE", "also plan separate prefill and decode pools at the same latency targets: on, auto (say which is cheaper) or off (default)"));
     o.addOption(value("replicas", "N", "plan at exactly N replicas (latency of a given fleet)"));
     // model

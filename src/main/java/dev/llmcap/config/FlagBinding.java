@@ -36,6 +36,7 @@ public final class FlagBinding {
     put("replicas", "workload.replicas", Kind.INTEGER);
     put("max-num-seqs", "workload.max_num_seqs", Kind.INTEGER);
     put("max-num-batched-tokens", "workload.max_num_batched_tokens", Kind.INTEGER);
+    put("num-scheduler-steps", "workload.num_scheduler_steps", Kind.INTEGER);
     put("disaggregated", "workload.disaggregated", Kind.TEXT);
     put("e2e-p99-ms", "model.target_e2e_p99_ms", Kind.NUMBER);
     put("model", "model.model_name", Kind.TEXT);

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"requests_per_second", "avg_input_tokens", "avg_output_tokens", "peak_load_multiplier", "growth_rate", "concurrency",
     "input_tokens_p50", "input_tokens_p99", "output_tokens_p50", "output_tokens_p99", "arrival_dispersion", "trace", "slo_profile",
-    "think_time_s", "replicas", "max_num_seqs", "max_num_batched_tokens", "disaggregated"})
+    "think_time_s", "replicas", "max_num_seqs", "max_num_batched_tokens", "num_scheduler_steps", "disaggregated"})
 public class LLMWorkloadInput {
   private Double requestsPerSecond;
   private Integer avgInputTokens;
@@ -26,6 +26,7 @@ public class LLMWorkloadInput {
   private Integer replicas;
   private Integer maxNumSeqs;
   private Integer maxNumBatchedTokens;
+  private Integer numSchedulerSteps;
   private String disaggregated;
 
   public LLMWorkloadInput() {}
@@ -85,6 +86,9 @@ public class LLMWorkloadInput {
   /** The engine's token budget per continuous-batching iteration (prefill chunk limit); default: the max_num_batched_tokens assumption. */
   public Integer getMaxNumBatchedTokens() { return maxNumBatchedTokens; }
   public void setMaxNumBatchedTokens(Integer v) { this.maxNumBatchedTokens = v; }
+  /** Decode steps the engine runs per scheduler call (vLLM --num-scheduler-steps, multi-step scheduling); default: the num_scheduler_steps assumption. */
+  public Integer getNumSchedulerSteps() { return numSchedulerSteps; }
+  public void setNumSchedulerSteps(Integer v) { this.numSchedulerSteps = v; }
   /** Compare with separate prefill and decode pools: off (default), on or auto. */
   public String getDisaggregated() { return disaggregated; }
   public void setDisaggregated(String v) { this.disaggregated = v; }

@@ -23,6 +23,7 @@ public final class CaseMapper {
   private static final java.util.regex.Pattern MAX_BATCH = java.util.regex.Pattern.compile("max batch (\\d+)");
   /** The engine's per-iteration token budget a server row states ("server, max batch 512, max tokens 1024"). */
   private static final java.util.regex.Pattern MAX_TOKENS = java.util.regex.Pattern.compile("max tokens (\\d+)");
+  private static final java.util.regex.Pattern SCHEDULER_STEPS = java.util.regex.Pattern.compile("scheduler steps (\\d+)");
 
   /** Engines whose FP8 checkpoints run an FP8 KV cache unless told otherwise. */
   private static final java.util.Set<String> TENSORRT_ENGINES = java.util.Set.of("TensorRT-LLM", "NVIDIA NIM");
@@ -73,6 +74,7 @@ public final class CaseMapper {
     Double serverRate = null;
     Integer engineBatch = null;
     Integer tokenBudget = null;
+    Integer schedulerSteps = null;
     if (batch.startsWith("server")) {
       try {
         serverRate = Double.parseDouble(m.requestRate());
@@ -92,6 +94,14 @@ public final class CaseMapper {
         tokenBudget = Integer.parseInt(mt.group(1));
         if (tokenBudget < 1) {
           return Mapping.skip(m, "server row with max tokens " + tokenBudget + " (the per-iteration token budget must be >= 1)");
+        }
+      }
+      // multi-step scheduling when the row states it (vLLM num_scheduler_steps)
+      java.util.regex.Matcher ms = SCHEDULER_STEPS.matcher(batch);
+      if (ms.find()) {
+        schedulerSteps = Integer.parseInt(ms.group(1));
+        if (schedulerSteps < 1 || schedulerSteps > 64) {
+          return Mapping.skip(m, "server row with scheduler steps " + schedulerSteps + " (allowed 1-64)");
         }
       }
     }
@@ -125,6 +135,7 @@ public final class CaseMapper {
       w.setGrowthRate(0.0);
       w.setMaxNumSeqs(engineBatch);
       w.setMaxNumBatchedTokens(tokenBudget);
+      w.setNumSchedulerSteps(schedulerSteps);
       // the dataset's spread of lengths when the row gives it (both percentiles of a pair, P50 <= P99)
       if (m.inputTokensP50() != null && m.inputTokensP99() != null && m.inputTokensP50() >= 1 && m.inputTokensP99() >= m.inputTokensP50()) {
         w.setInputTokensP50(m.inputTokensP50());

@@ -92,7 +92,9 @@ class GoodputSearchTest {
       double ca2 = 0.5 + rnd.nextDouble() * 2;
       double mu = c / (outMean * (double) decodeStep.invoke(null, r, (double) c));
       double lambda = mu * (0.02 + 0.96 * rnd.nextDouble());
-      double[] st = (double[]) servingState.invoke(null, r, lambda, mu, c, in, outMean, budget, ca2);
+      // multi-step scheduling on every fourth trial (1-9 decode steps per scheduler call), else one step
+      double steps = 1 + (trial % 4 == 0 ? trial % 9 : 0);
+      double[] st = (double[]) servingState.invoke(null, r, lambda, mu, c, in, outMean, budget, ca2, steps);
       if (Double.isInfinite(st[3])) {
         continue;
       }
@@ -109,7 +111,7 @@ class GoodputSearchTest {
         }
         boolean expected = !(target[0] > 0 && t50 > target[0]) && !(target[1] > 0 && t99 > target[1])
             && !(target[2] > 0 && i99 > target[2]) && !(target[3] > 0 && e99 > target[3]);
-        boolean got = (boolean) meetsSlo.invoke(null, r, lambda, mu, c, in, outMean, budget, ca2, outMedian, outSigma, cap,
+        boolean got = (boolean) meetsSlo.invoke(null, r, lambda, mu, c, in, outMean, budget, ca2, steps, outMedian, outSigma, cap,
             target[0], target[1], target[2], target[3]);
         assertThat(got).as("trial %d, targets %s, quantiles %s", trial, java.util.Arrays.toString(target),
             java.util.Arrays.toString(q)).isEqualTo(expected);

@@ -39,6 +39,19 @@ class AccuracyRegressionTest {
   static final double SERVER_TTFT_P99_AT_GOODPUT_MEDIAN = 45.0;
   static final double SERVER_TPOT_P99_AT_GOODPUT_MEDIAN = 10.0;
 
+  /**
+   * Rows whose engine config states multi-step scheduling ("scheduler steps N": AMD's MLPerf v5.1 vLLM harness and its
+   * partners', LLMBoost, the vLLM 0.6.0 rate sweep). Achieved when the admission delay was modelled (docs/accuracy.md,
+   * "Tail latency: multi-step scheduling"): TTFT P99 at the measured rate 57.1 % (was 90.0 %), at goodput TTFT P50 10.3 %
+   * (was 68.4 %) and P99 13.9 % (was 26.1 %); the sweep rows' TTFT P50 8.3 % (was 64.7 %). Regression guards, not targets.
+   */
+  static final double MULTI_STEP_TTFT_P99_MEDIAN = 60.0;
+  static final double MULTI_STEP_TTFT_P50_AT_GOODPUT_MEDIAN = 15.0;
+  static final double MULTI_STEP_TTFT_P99_AT_GOODPUT_MEDIAN = 18.0;
+  static final double MULTI_STEP_SWEEP_TTFT_P50_MEDIAN = 15.0;
+  /** Every server row's TTFT P99 at the measured rate (53 rows): 56.8 % with multi-step scheduling (was 79.8 %); target 30 %, not met. */
+  static final double ALL_SERVER_TTFT_P99_MEDIAN = 60.0;
+
   static List<Measurement> rows;
   static ValidationRun run;
 
@@ -153,6 +166,30 @@ class AccuracyRegressionTest {
     assertThat(atGoodput).hasSizeGreaterThanOrEqualTo(50);
     assertThat(ErrorSummary.percentile(atGoodput, 0.5)).isLessThanOrEqualTo(SERVER_TTFT_P99_AT_GOODPUT_MEDIAN);
     assertThat(ErrorSummary.percentile(errors.apply(Score.ITL_P99_MS + Score.AT_GOODPUT), 0.5)).isLessThanOrEqualTo(SERVER_TPOT_P99_AT_GOODPUT_MEDIAN);
+  }
+
+  @Test
+  void multiStepSchedulingRowsStayWithinTheirRegressionGuards() {
+    Set<String> multi = rows.stream().filter(m -> m.batchOrConcurrency().contains("scheduler steps")).map(Measurement::id)
+        .collect(Collectors.toSet());
+    assertThat(multi).hasSizeGreaterThanOrEqualTo(23);
+    java.util.function.BiFunction<String, Boolean, List<Double>> errors = (metric, sweep) -> run.scores().stream()
+        .filter(s -> multi.contains(s.id()) && s.metric().equals(metric) && s.id().startsWith("INF16") == sweep)
+        .map(s -> Math.abs(s.errorPct())).toList();
+    List<Double> ttft99 = errors.apply(Score.TTFT_P99_MS, false);
+    assertThat(ttft99).hasSizeGreaterThanOrEqualTo(18);
+    assertThat(ErrorSummary.percentile(ttft99, 0.5)).isLessThanOrEqualTo(MULTI_STEP_TTFT_P99_MEDIAN);
+    List<Double> ttft50AtGoodput = errors.apply(Score.TTFT_P50_MS + Score.AT_GOODPUT, false);
+    assertThat(ttft50AtGoodput).hasSizeGreaterThanOrEqualTo(19);
+    assertThat(ErrorSummary.percentile(ttft50AtGoodput, 0.5)).isLessThanOrEqualTo(MULTI_STEP_TTFT_P50_AT_GOODPUT_MEDIAN);
+    assertThat(ErrorSummary.percentile(errors.apply(Score.TTFT_P99_MS + Score.AT_GOODPUT, false), 0.5))
+        .isLessThanOrEqualTo(MULTI_STEP_TTFT_P99_AT_GOODPUT_MEDIAN);
+    List<Double> sweep = errors.apply(Score.TTFT_P50_MS, true);
+    assertThat(sweep).hasSize(4);
+    assertThat(ErrorSummary.percentile(sweep, 0.5)).isLessThanOrEqualTo(MULTI_STEP_SWEEP_TTFT_P50_MEDIAN);
+    List<Double> all = run.scores().stream().filter(s -> s.metric().equals(Score.TTFT_P99_MS)).map(s -> Math.abs(s.errorPct())).toList();
+    assertThat(all).hasSizeGreaterThanOrEqualTo(50);
+    assertThat(ErrorSummary.percentile(all, 0.5)).isLessThanOrEqualTo(ALL_SERVER_TTFT_P99_MEDIAN);
   }
 
   @Test
