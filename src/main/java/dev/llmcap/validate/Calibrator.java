@@ -22,10 +22,10 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  * Fits per-GPU efficiency assumptions to measurements, one GPU family and precision at a time ("Hopper:FP8"), by
  * minimising the mean squared log error of the scored metrics with BOBYQA inside physical bounds. Scoring is the
  * validator's: the fitted values are written as name@FAMILY:PRECISION entries that the rules pick up. A fit stops when
- * its last 2n+1 candidates improved the error by under 0.2%; a group of 150 rows or more is fitted first on a stratified
- * third of its rows, then on all of them from that optimum (the error reported is always that of all rows). Groups are fitted
- * side by side on the validator's threads, and a candidate whose rounded values were scored before is not planned
- * again; neither changes the result, which is the same for any number of threads.
+ * its last 2n+1 candidates improved the error by under 0.2%; a group whose every-third-row sample has 50 rows or more
+ * (about 150 rows) is fitted first on that sample, then on all its rows from there (the error reported is always that of
+ * all rows). Groups are fitted side by side on the validator's threads, and a candidate whose rounded values were
+ * scored before is not planned again; neither changes the result, which is the same for any number of threads.
  */
 public final class Calibrator {
   /** A tunable the calibrator may fit, with the bounds it stays within. */
