@@ -50,7 +50,7 @@ final class CalibrateCommand {
         .desc("override file to write (required); rules/calibration.json is the one the planner reads").build());
     o.addOption(Option.builder().longOpt("force").desc("overwrite the output file if it exists").build());
     o.addOption(Option.builder().longOpt("max-evaluations").hasArg().argName("N")
-        .desc("rule evaluations per GPU family and precision (default 200)").build());
+        .desc("most candidate evaluations per GPU family and precision; a fit ends sooner once it stops improving (default 200)").build());
     o.addOption(Option.builder().longOpt("threads").hasArg().argName("N")
         .desc("worker threads (default: the number of processors); the result does not depend on it").build());
     return o;
@@ -80,14 +80,16 @@ final class CalibrateCommand {
             + (cl.hasOption("out") ? "" : "--out FILE.json ") + "(calibrate writes only to the file --out names; "
             + "--out rules/calibration.json makes the planner use it)");
       }
-      maxEval = Integer.parseInt(cl.getOptionValue("max-evaluations", "200"));
+      String given = cl.getOptionValue("max-evaluations", "200");
+      try {
+        maxEval = Integer.parseInt(given.trim());
+      } catch (NumberFormatException e) {
+        maxEval = 0;
+      }
       if (maxEval < 10) {
-        throw new UsageException("--max-evaluations must be at least 10");
+        throw new UsageException("--max-evaluations must be a whole number of at least 10 (got '" + given + "')");
       }
       threads = threads(cl);
-    } catch (NumberFormatException e) {
-      err.println("llmcap calibrate: --max-evaluations expects a whole number");
-      return Main.USAGE;
     } catch (ParseException | UsageException e) {
       return CommonFlags.usageError(err, "calibrate", e);
     }

@@ -113,5 +113,9 @@ class AccuracyCommandsTest {
     assertThat(err().strip().split("\n")).singleElement().asString().startsWith("llmcap calibrate: ").contains("written to");
     assertThat(run("calibrate", "--measurements", one.toString(), "--out", several.toString(), "--force", "--threads", "0")).isEqualTo(2);
     assertThat(err()).contains("--threads must be a whole number from 1 to 1024 (got '0')");
+    assertThat(run("calibrate", "--measurements", one.toString(), "--out", several.toString(), "--force", "--max-evaluations", "5")).isEqualTo(2);
+    assertThat(err()).contains("--max-evaluations must be a whole number of at least 10 (got '5')");
+    assertThat(run("calibrate", "--measurements", one.toString(), "--out", several.toString(), "--force", "--max-evaluations", "lots")).isEqualTo(2);
+    assertThat(err()).contains("--max-evaluations must be a whole number of at least 10 (got 'lots')");
   }
 }
