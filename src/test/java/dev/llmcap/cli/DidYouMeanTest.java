@@ -16,6 +16,15 @@ class DidYouMeanTest {
   }
 
   @Test
+  void theSameWordsInAnotherOrderArePointedToTheKnownFlag() {
+    List<String> plan = List.of("num-gpus", "gpu-type", "rps", "input-tokens");
+    assertEquals(Optional.of("num-gpus"), DidYouMean.closest("gpu-count", plan));
+    assertEquals(Optional.of("num-gpus"), DidYouMean.closest("gpus-number", plan));
+    assertEquals(Optional.of("input-tokens"), DidYouMean.closest("tokens-input", plan));
+    assertEquals(Optional.empty(), DidYouMean.closest("gpu-memory", plan));
+  }
+
+  @Test
   void typosAndPrefixesStillMatchAndStrangersDoNot() {
     assertEquals(Optional.of("measurements"), DidYouMean.closest("measurments", CALIBRATE));
     assertEquals(Optional.of("max-evaluations"), DidYouMean.closest("max-eval", CALIBRATE));
