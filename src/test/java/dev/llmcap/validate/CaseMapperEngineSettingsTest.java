@@ -10,10 +10,29 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** validate passes a server row's multi-step scheduling ("scheduler steps N" in batch_or_concurrency) to the plan. */
-class CaseMapperSchedulerStepsTest {
+/**
+ * validate passes the engine settings a server row states in batch_or_concurrency to the plan: the per-iteration token
+ * budget ("max tokens N") and multi-step scheduling ("scheduler steps N").
+ */
+class CaseMapperEngineSettingsTest {
   private static LLMWorkloadInput workload(CaseMapper mapper, List<Measurement> rows, String id) {
     return mapper.map(rows.stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow()).benchmarkCase().request().getWorkload();
+  }
+
+  @Test
+  void serverRowsCarryTheBudgetTheirNotesStateAndOthersLeaveItToTheAssumption() throws Exception {
+    List<Measurement> rows = MeasurementReader.read(Path.of("src/test/resources/calibration/inference.csv"));
+    CaseMapper mapper = new CaseMapper(new LLMForecastEngine(Workspace.under(Path.of(".")), Map.of()).catalog());
+    // Red Hat vLLM 0.10.0: --max-num-seqs 512 --max-num-batched-tokens 1024
+    LLMWorkloadInput redHat = workload(mapper, rows, "INF1720");
+    assertThat(redHat.getMaxNumBatchedTokens()).isEqualTo(1024);
+    assertThat(redHat.getMaxNumSeqs()).isEqualTo(512);
+    // the two H200 TensorRT-LLM Llama-3.1-8B configs: max_num_tokens 1536 vs 12000
+    assertThat(workload(mapper, rows, "INF1729").getMaxNumBatchedTokens()).isEqualTo(1536);
+    assertThat(workload(mapper, rows, "INF1730").getMaxNumBatchedTokens()).isEqualTo(12000);
+    assertThat(workload(mapper, rows, "INF1726").getMaxNumBatchedTokens()).isEqualTo(2560);
+    // an MLPerf v4.1 row whose notes state no budget
+    assertThat(workload(mapper, rows, "INF1401").getMaxNumBatchedTokens()).isNull();
   }
 
   @Test
