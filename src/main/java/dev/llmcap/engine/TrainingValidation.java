@@ -83,6 +83,8 @@ public final class TrainingValidation {
   private static final Pattern MILLION_TOKENS = Pattern.compile("^\\s*(\\d+(?:\\.\\d+)?)M tokens");
   private static final Pattern TOKENS = Pattern.compile("^\\s*(\\d+(?:\\.\\d+)?)\\s*([TBM])");
   private static final Pattern DEGREE = Pattern.compile("\\b(TP|PP|VP|CP|EP|DP|ZERO)(\\d+)\\b");
+  private static final Pattern NODE = Pattern.compile("\\bgpus_per_node=(\\d+)");
+  private static final Pattern SCALEOUT = Pattern.compile("\\bscaleout_gbits_per_gpu=(\\d+(?:\\.\\d+)?)");
 
   private TrainingValidation() {}
 
@@ -146,6 +148,13 @@ public final class TrainingValidation {
     boolean steadyHours = f.getOrDefault("notes", "").contains("gpu_hours=steady-state");
     // the run's framework had no sequence parallelism (its source says so): tensor-parallel ranks repeat the residual-stream kernels
     boolean noSequenceParallel = f.getOrDefault("notes", "").contains("sequence_parallel=false");
+    // the run's framework reduced the gradients only after the backward pass (its source or code says so)
+    boolean noSyncOverlap = f.getOrDefault("notes", "").contains("gradient_sync_overlap=false");
+    // the run's own scale-out network per GPU, where its source names the cluster (Gb/s line rate)
+    Matcher net = SCALEOUT.matcher(f.getOrDefault("notes", ""));
+    Double scaleout = net.find() ? Double.valueOf(net.group(1)) : null;
+    Matcher node = NODE.matcher(f.getOrDefault("notes", ""));
+    Integer perNode = node.find() ? Integer.valueOf(node.group(1)) : null;
     Integer gpus = integer(f.get("gpu_count"));
     Integer seq = integer(f.get("seq_len"));
     String layout = layout(f.getOrDefault("parallelism", ""));
@@ -210,6 +219,11 @@ public final class TrainingValidation {
     t.setOptimizerType("AdamW");
     t.setLayout(layout);
     t.setSequenceParallel(!noSequenceParallel);
+    if (noSyncOverlap) {
+      t.setGradientSyncOverlap(false);
+    }
+    t.setScaleoutGbitsPerGpu(scaleout);
+    t.setGpusPerNode(perNode);
     ModelConfig m = new ModelConfig();
     m.setModelName(modelName);
     PlanRequest r = new PlanRequest();
@@ -226,6 +240,15 @@ public final class TrainingValidation {
       }
       if (noSequenceParallel) {
         shown = shown + ",noSP";
+      }
+      if (noSyncOverlap) {
+        shown = shown + ",syncDP";
+      }
+      if (scaleout != null) {
+        shown = shown + "," + (scaleout == Math.rint(scaleout) ? String.valueOf(scaleout.longValue()) : String.valueOf(scaleout)) + "Gb";
+      }
+      if (perNode != null) {
+        shown = shown + "," + perNode + "/node";
       }
       for (Map.Entry<String, Double> e : measured.entrySet()) {
         Double predicted;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"dataset_size_tokens", "sequence_length", "num_epochs", "global_batch_size", "micro_batch_size",
     "gradient_accumulation_steps", "optimizer_type", "gradient_checkpointing", "training_precision", "method", "lora_rank",
-    "num_gpus", "target_days", "layout", "sequence_parallel"})
+    "num_gpus", "target_days", "layout", "sequence_parallel", "gradient_sync_overlap", "scaleout_gbits_per_gpu", "gpus_per_node"})
 public class TrainingInput {
   private Long datasetSizeTokens;
   private Integer sequenceLength;
@@ -24,6 +24,9 @@ public class TrainingInput {
   private Double targetDays;
   private String layout;
   private Boolean sequenceParallel;
+  private Boolean gradientSyncOverlap;
+  private Double scaleoutGbitsPerGpu;
+  private Integer gpusPerNode;
 
   public TrainingInput() {}
 
@@ -72,6 +75,19 @@ public class TrainingInput {
    */
   public Boolean getSequenceParallel() { return sequenceParallel; }
   public void setSequenceParallel(Boolean v) { this.sequenceParallel = v; }
+  /**
+   * Whether the data-parallel gradient reduction runs beside the backward pass (bucketed hooks, as in PyTorch DDP, FSDP,
+   * Megatron-LM) or only after it (false: e.g. DeepSpeed 0.3 ZeRO stage 1, which GPT-NeoX 2022 ran); null: the engine
+   * default, overlapped.
+   */
+  public Boolean getGradientSyncOverlap() { return gradientSyncOverlap; }
+  public void setGradientSyncOverlap(Boolean v) { this.gradientSyncOverlap = v; }
+  /** The run's scale-out network per GPU in Gb/s line rate (null: the catalog instance or the assumptions decide). */
+  public Double getScaleoutGbitsPerGpu() { return scaleoutGbitsPerGpu; }
+  public void setScaleoutGbitsPerGpu(Double v) { this.scaleoutGbitsPerGpu = v; }
+  /** GPUs per node of the run's cluster, sharing the fast link (null: the catalog instance or the GPU catalog decide). */
+  public Integer getGpusPerNode() { return gpusPerNode; }
+  public void setGpusPerNode(Integer v) { this.gpusPerNode = v; }
 
   public TrainingInput optimizerType(String v) { this.optimizerType = v; return this; }
   public TrainingInput gradientCheckpointing(boolean v) { this.gradientCheckpointing = v; return this; }
