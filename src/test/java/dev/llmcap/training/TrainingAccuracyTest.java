@@ -28,9 +28,12 @@ class TrainingAccuracyTest {
    * TP4 PP4 layout and the TinyLlama row added: 17.3% median over all (17.4% over the 21 rows before; p90 40.4 -> 30.5%),
    * 13.7% over the 12 whole-run totals (16.0% over the 11 held out from train.production_efficiency) and 18.0% over the 10
    * totals computed from a logged rate (Pythia, LLaMA-65B, TinyLlama). With the tensor-parallel all-reduces exposed when a
-   * run has no sequence parallelism (same day): median unchanged at 17.3%, p90 30.5 -> 28.0%. The issue's goal is 15% over
-   * all; it is not met, so the goal is not asserted: these bounds guard the measured state with a little headroom (see
-   * docs/accuracy.md).
+   * run has no sequence parallelism (same day): median unchanged at 17.3%, p90 30.5 -> 28.0%. With the rows' own clusters
+   * and gradient-sync timing as inputs (same day; Pythia: GPT-NeoX 2022's DeepSpeed 0.3 ZeRO-1 syncs after the backward
+   * pass, on AWS p4d nodes of 8 GPUs and 50 Gb/s per GPU; Falcon on P4d; BLOOM on Jean Zay's 50 Gb/s per GPU): median
+   * 17.3 -> 12.8%, the issue's 15% goal, asserted; p90 28.0 -> 32.4% (Falcon-180B +16 -> +51% on its P4d network); whole
+   * run 13.7 -> 14.5% (held out 16.0 -> 17.6%); steady-state 18.0 -> 12.8%. The other bounds guard the measured state with
+   * a little headroom (see docs/accuracy.md).
    */
   @Test
   void denseMediansPerMetric() throws Exception {
@@ -45,11 +48,11 @@ class TrainingAccuracyTest {
     }
     assertTrue(dense.get("tokens_per_s_per_gpu") <= 6.0, "tokens/s per GPU dense median " + dense);
     assertTrue(dense.get("mfu") <= 10.0, "MFU dense median " + dense);
-    assertTrue(dense.get("gpu_hours") <= 17.5, "GPU-hours dense median " + dense);
-    assertTrue(p90.get("gpu_hours") <= 29.0, "GPU-hours dense p90 " + p90);
+    assertTrue(dense.get("gpu_hours") <= 13.5, "GPU-hours dense median " + dense + " (the issue's goal: 15%)");
+    assertTrue(p90.get("gpu_hours") <= 33.0, "GPU-hours dense p90 " + p90);
     assertTrue(dense.get("gpu_hours (dense, whole run)") <= 15.0, "GPU-hours whole-run median " + dense);
-    assertTrue(dense.get("gpu_hours (dense, whole run, held out)") <= 17.0, "GPU-hours whole-run held-out median " + dense);
-    assertTrue(dense.get("gpu_hours (dense, steady-state hours)") <= 18.5, "GPU-hours steady-state median " + dense);
+    assertTrue(dense.get("gpu_hours (dense, whole run, held out)") <= 18.0, "GPU-hours whole-run held-out median " + dense);
+    assertTrue(dense.get("gpu_hours (dense, steady-state hours)") <= 13.5, "GPU-hours steady-state median " + dense);
   }
 
   /**
@@ -68,13 +71,40 @@ class TrainingAccuracyTest {
       if (r.metric().equals("gpu_hours") && r.errorPct() != null) {
         err.put(r.id(), r.errorPct());
         if (java.util.Set.of("TRN127", "TRN128", "TRN117").contains(r.id())) {
-          assertTrue(r.layout().endsWith(",noSP"), r.id() + " is planned without sequence parallelism: " + r.layout());
+          assertTrue(r.layout().contains(",noSP"), r.id() + " is planned without sequence parallelism: " + r.layout());
         }
       }
     }
-    assertTrue(err.get("TRN127") > -19.5 && err.get("TRN127") < 0, "Pythia-6.9B " + err.get("TRN127"));
-    assertTrue(err.get("TRN128") > -29.0 && err.get("TRN128") < 0, "Pythia-12B " + err.get("TRN128"));
-    assertTrue(err.get("TRN117") > -29.0 && err.get("TRN117") < 0, "BLOOM-176B " + err.get("TRN117"));
+    assertTrue(err.get("TRN127") > -9.5 && err.get("TRN127") < 0, "Pythia-6.9B " + err.get("TRN127"));
+    assertTrue(err.get("TRN128") > -12.0 && err.get("TRN128") < 0, "Pythia-12B " + err.get("TRN128"));
+    assertTrue(err.get("TRN117") > -28.0 && err.get("TRN117") < 0, "BLOOM-176B " + err.get("TRN117"));
+  }
+
+  /**
+   * Rows whose sources name their cluster carry it (notes gpus_per_node=, scaleout_gbits_per_gpu=) and the Pythia rows
+   * their framework's gradient sync after the backward pass (gradient_sync_overlap=false: DeeperSpeed 0.3.15 ZeRO stage 1).
+   * Measured 2026-12-06 (held out, nothing fitted): Pythia-12B -27.4 -> -10.9%, Pythia-6.9B -18.6 -> -8.2%, Pythia-1.4B
+   * -17.4 -> -12.3%; Falcon-40B -7.7 -> +1.1%; Falcon-180B +16.0 -> +51.0% (1,024 tokens per GPU per step leave its
+   * data-parallel sync over 50 Gb/s exposed; see docs/accuracy.md).
+   */
+  @Test
+  void rowsRunOnTheirOwnClusterNetwork() throws Exception {
+    TrainingValidation.Report report = TrainingValidation.score(new LLMForecastEngine(), Path.of("src/test/resources/calibration/training.csv"));
+    java.util.Map<String, TrainingValidation.Row> rows = new java.util.HashMap<>();
+    for (TrainingValidation.Row r : report.rows()) {
+      if (r.metric().equals("gpu_hours") && r.errorPct() != null) {
+        rows.put(r.id(), r);
+      }
+    }
+    for (String id : java.util.List.of("TRN121", "TRN122", "TRN123", "TRN124", "TRN125", "TRN126", "TRN127", "TRN128")) {
+      assertTrue(rows.get(id).layout().endsWith(",syncDP,50Gb,8/node"), id + " " + rows.get(id).layout());
+      assertTrue(rows.get(id).errorPct() > -22.0 && rows.get(id).errorPct() < 0, id + " " + rows.get(id).errorPct());
+    }
+    assertTrue(rows.get("TRN117").layout().endsWith(",noSP,50Gb"), rows.get("TRN117").layout());
+    assertTrue(rows.get("TRN130").layout().endsWith(",50Gb,8/node") && Math.abs(rows.get("TRN130").errorPct()) < 5.0, "Falcon-40B " + rows.get("TRN130").errorPct());
+    assertTrue(rows.get("TRN119").layout().endsWith(",50Gb,8/node") && rows.get("TRN119").errorPct() < 55.0, "Falcon-180B " + rows.get("TRN119").errorPct());
+    // rows whose sources name no cluster keep the assumptions' network and the catalog's node
+    assertTrue(!rows.get("TRN001").layout().contains("Gb") && !rows.get("TRN118").layout().contains("/node"), rows.get("TRN001").layout());
   }
 
   /**
@@ -99,7 +129,7 @@ class TrainingAccuracyTest {
     assertTrue(pythia.size() == 8, "8 Pythia rows scored: " + pythia);
     pythia.sort(Double::compare);
     double median = (pythia.get(3) + pythia.get(4)) / 2;
-    assertTrue(median <= 20.0, "Pythia GPU-hours median |error| " + median + "% (31.2% without the memory-bound term, 19.9% before sequence parallelism was an input)");
+    assertTrue(median <= 13.5, "Pythia GPU-hours median |error| " + median + "% (31.2% without the memory-bound term, 19.9% before sequence parallelism was an input, 18.0% before the runs' own cluster and gradient-sync timing)");
     assertTrue(small <= 25.0, "smallest Pythia models' largest |error| " + small + "% (46.4% without the memory-bound term)");
   }
 }
