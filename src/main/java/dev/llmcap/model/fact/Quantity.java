@@ -7,6 +7,16 @@ public final class Quantity {
   /** Scope of quantities that do not depend on the candidate GPU. */
   public static final String GLOBAL = "";
 
+  /**
+   * A formula text written only when it is read (the audit trace, an explanation): a lambda of a rule consequence, which
+   * may call the rule file's functions (Drools declares those to throw {@code Exception}).
+   */
+  @FunctionalInterface
+  public interface FormulaText {
+    /** Writes the text; the same text on every call. */
+    String write() throws Exception;
+  }
+
   private final String scope;
   private final String name;
   private final double value;
