@@ -24,6 +24,8 @@ public final class SchemaValidator {
   private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
   /** Whether a mode (of at most 32 letters) has a schema, looked up once per mode (a batch asks once per config). */
   private static final Map<String, Boolean> HAS_SCHEMA = new ConcurrentHashMap<>();
+  /** A mode name as a schema file can be named (compiled once: every config line of a batch asks). */
+  private static final java.util.regex.Pattern MODE_NAME = java.util.regex.Pattern.compile("[a-z]+");
 
   private SchemaValidator() {}
 
@@ -55,7 +57,7 @@ public final class SchemaValidator {
 
   /** Whether a schema exists for a mode (training appears once its schema is checked in). */
   public static boolean hasSchema(String mode) {
-    if (!mode.matches("[a-z]+")) {
+    if (!MODE_NAME.matcher(mode).matches()) {
       return false;
     }
     if (mode.length() > 32) { // not remembered: a batch of hostile lines must not grow the map
