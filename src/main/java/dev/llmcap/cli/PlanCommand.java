@@ -170,6 +170,9 @@ final class PlanCommand {
 
   /** Starts reading the compiled rules of the plan's rules folder ahead of need (see RuleBase.warmUp). */
   private static java.util.function.Consumer<String> readRulesAhead(CommandLine cl) {
+    if ("off".equals(System.getProperty("llmcap.readahead"))) { // -Dllmcap.readahead=off: read on this thread (A/B runs)
+      return name -> { };
+    }
     try {
       return dev.llmcap.engine.RuleBase.warmUp(CommonFlags.workspace(cl).rules());
     } catch (RuntimeException e) { // a bad path: the plan reports it where it always did
