@@ -69,12 +69,7 @@ final class PlanCommand {
     if (cl.hasOption("generate-config")) {
       return new GenerateConfigCommand(err).run(cl.getOptionValue("generate-config"), cl.getOptionValue("output"), cl.hasOption("force"));
     }
-    // the compiled rules are read on the second processor while this thread reads the command line, config and catalogs
-    java.util.function.Consumer<String> rulePackage = readRulesAhead(cl);
     try {
-      if (!cl.hasOption("config")) {
-        rulePackage.accept(rulePackageOf(cl.getOptionValue("mode", "inference")));
-      }
       String failOn = failOn(cl);
       FigureCommand.checkFlags(cl);
       ConfigLoader loader = new ConfigLoader();
@@ -82,7 +77,6 @@ final class PlanCommand {
       if (cl.hasOption("mode")) {
         ((com.fasterxml.jackson.databind.node.ObjectNode) loader.document()).put("mode", cl.getOptionValue("mode"));
       }
-      rulePackage.accept(rulePackageOf(loader.mode()));
       boolean training = "training".equals(loader.mode());
       ModeFields.check(loader.mode(), loader.document(), java.util.Arrays.stream(cl.getOptions())
           .map(org.apache.commons.cli.Option::getLongOpt).collect(java.util.stream.Collectors.toList()));
@@ -151,8 +145,6 @@ final class PlanCommand {
     } catch (IOException e) {
       err.println("llmcap: " + e.getMessage());
       return Main.FAILED;
-    } finally {
-      rulePackage.accept(null); // no plan (an error before it): the reader stops
     }
   }
 
@@ -166,26 +158,6 @@ final class PlanCommand {
     String file = cl.getOptionValue("output", request.getOptions() == null ? null : request.getOptions().getOutputFile());
     return cl.hasOption("explain") || (format != null && !"text".equals(format)) || cl.hasOption("export-autoscaling")
         || (file != null && !OutputPaths.isStdout(file));
-  }
-
-  /** Starts reading the compiled rules of the plan's rules folder ahead of need (see RuleBase.warmUp). */
-  private static java.util.function.Consumer<String> readRulesAhead(CommandLine cl) {
-    if ("off".equals(System.getProperty("llmcap.readahead"))) { // -Dllmcap.readahead=off: read on this thread (A/B runs)
-      return name -> { };
-    }
-    try {
-      return dev.llmcap.engine.RuleBase.warmUp(CommonFlags.workspace(cl).rules());
-    } catch (RuntimeException e) { // a bad path: the plan reports it where it always did
-      return name -> { };
-    }
-  }
-
-  /** The DRL package a plan of this mode fires, or null for a mode the plan will refuse. */
-  private static String rulePackageOf(String mode) {
-    if (mode == null || "inference".equals(mode)) {
-      return LLMForecastEngine.INFERENCE_RULES;
-    }
-    return "training".equals(mode) ? LLMForecastEngine.TRAINING_RULES : null;
   }
 
   private int emit(CommandLine cl, PlanRequest request, Object plan, Map<String, String> provenance)

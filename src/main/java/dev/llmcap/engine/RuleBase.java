@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.Collection;
@@ -47,8 +46,6 @@ public final class RuleBase {
   private static final Map<String, RuleBase> CACHE = new ConcurrentHashMap<>();
   /** Compiled packages of this process by package hash and build stamp: shared by rule folders with the same files. */
   private static final Map<String, KieBase> PACKAGES = new ConcurrentHashMap<>();
-  /** Folders a {@link #warmUp} thread is reading now: {@link #load} waits for it rather than reading alongside. */
-  private static final Map<Path, CompletableFuture<Void>> WARMING = new ConcurrentHashMap<>();
   private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
   /** How each package was last compiled in this process ("whole" or the files compiled alone): tests read it. */
   static final Map<String, String> LAST_COMPILE = new ConcurrentHashMap<>();
@@ -75,82 +72,6 @@ public final class RuleBase {
    */
   public static RuleBase load(Path rulesDir) throws RuleSetException {
     Path dir = rulesDir.toAbsolutePath().normalize();
-    CompletableFuture<Void> warming = WARMING.get(dir);
-    if (warming != null) {
-      warming.join(); // a warm-up of this folder is reading it: wait, then find its result in the process cache
-    }
-    return load(dir, true);
-  }
-
-  /**
-   * Starts reading a rules folder's compiled packages on a daemon thread while the caller does other work (parsing the
-   * command line and the config, loading the catalogs): the folder's files read and hashed as {@link #load} does, then,
-   * once the caller names the package it will plan with, that package's cached rule base read from disk and its session
-   * pool made. It only reads: when any package of the folder would need compiling (no cache entry) it stops and
-   * {@link #load} compiles as before, on the caller's thread. Failures are left for {@link #load} to report, which waits
-   * for the read to finish and then finds the rule base in the process cache; the plan is the same either way.
-   */
-  public static ReadAhead warmUp(Path rulesDir) {
-    ReadAhead ahead = new ReadAhead();
-    Path dir;
-    try {
-      dir = rulesDir.toAbsolutePath().normalize();
-    } catch (RuntimeException e) {
-      ahead.done.complete(null);
-      return ahead;
-    }
-    CompletableFuture<Void> loaded = new CompletableFuture<>();
-    if (WARMING.putIfAbsent(dir, loaded) != null) {
-      ahead.done.complete(null);
-      return ahead;
-    }
-    Thread reader = new Thread(() -> {
-      RuleBase rules = null;
-      try {
-        rules = load(dir, false);
-      } catch (Throwable e) { // NOPMD: load reports it again on the caller's thread
-        rules = null;
-      } finally {
-        WARMING.remove(dir, loaded);
-        loaded.complete(null);
-      }
-      try {
-        String name = ahead.rulePackage.get();
-        if (rules != null && name != null) {
-          rules.newSession(name).dispose(); // the pool made and its first session created: the plan takes it from there
-        }
-      } catch (Throwable e) { // NOPMD: the plan's own newSession reads the package again and fails there
-        // nothing to do
-      } finally {
-        ahead.done.complete(null);
-      }
-    }, "llmcap-rules-reader");
-    reader.setDaemon(true);
-    reader.start();
-    return ahead;
-  }
-
-  /** A read of a rules folder started by {@link #warmUp}: told which DRL package the plan fires (null: none). */
-  public static final class ReadAhead implements java.util.function.Consumer<String> {
-    private final CompletableFuture<String> rulePackage = new CompletableFuture<>();
-    private final CompletableFuture<Void> done = new CompletableFuture<>();
-
-    private ReadAhead() {}
-
-    /** Names the package to read (the first call counts; null stops the reader). */
-    @Override
-    public void accept(String packageName) {
-      rulePackage.complete(packageName);
-    }
-
-    /** Waits until the reader has finished (tests). */
-    void await() {
-      done.join();
-    }
-  }
-
-  /** As {@link #load(Path)} for a normalised folder; without mayCompile, null when some package would need compiling. */
-  private static RuleBase load(Path dir, boolean mayCompile) throws RuleSetException {
     Map<String, String> sources = readSources(dir);
     String hash = hash(sources);
     RuleBase cached = CACHE.get(hash);
@@ -172,9 +93,6 @@ public final class RuleBase {
       if (!p.compiledBefore()) {
         toCompile.put(p.name, e.getValue());
       }
-    }
-    if (!toCompile.isEmpty() && !mayCompile) {
-      return null;
     }
     if (!toCompile.isEmpty()) {
       List<String> problems = new ArrayList<>();
