@@ -12,7 +12,7 @@ archive=$(ls -t target/cds/*.jsa 2>/dev/null | head -1 || true)
 cds=; [ -n "$archive" ] && [ "$("$JAVA" -version 2>&1 | grep -c '"17')" != 0 ] && cds="-Xlog:cds=off,cds+dynamic=off -XX:SharedArchiveFile=$archive"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg); $("$JAVA" -version 2>&1 | head -1); archive: ${archive:-none}; $(date -u +%FT%TZ)"
-"$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m -Xmx256m -Xmn8m $cds \
+"$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m -Xmx256m -Xmn8m -XX:Tier3InvocationThreshold=1000 -XX:Tier3CompileThreshold=5000 $cds \
   -Xlog:class+load:file="$work/cl.txt":uptime -Xlog:gc:file="$work/gc.txt":uptime \
   -Dllmcap.home=. -Djava.awt.headless=true -cp "target/llmcap.jar:target/lib/*" dev.llmcap.cli.Main "$@" > /dev/null
 python3 - "$work/cl.txt" "$work/gc.txt" <<'PY'

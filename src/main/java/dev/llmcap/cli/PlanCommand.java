@@ -124,7 +124,7 @@ final class PlanCommand {
       LLMForecastEngine engine = new LLMForecastEngine(CommonFlags.workspace(cl), overrides);
       ExplainedPlan explained;
       try {
-        explained = engine.planExplained(request, loader.provenance(), !cl.hasOption("no-trace"));
+        explained = engine.planExplained(request, loader.provenance(), !cl.hasOption("no-trace") && traceShown(cl, request));
       } catch (InputException e) {
         throw new InputException(loader.locate(e.problems()));
       }
@@ -146,6 +146,18 @@ final class PlanCommand {
       err.println("llmcap: " + e.getMessage());
       return Main.FAILED;
     }
+  }
+
+  /**
+   * Whether an output of this plan shows its audit trace: every output but the terminal's text report without --explain
+   * (a file, another format, --explain, Kubernetes manifests) keeps it. The text report shows none of it, so a plan made
+   * for it alone is made without the trace: the same conclusions and report, without a description of each firing.
+   */
+  private static boolean traceShown(CommandLine cl, PlanRequest request) {
+    String format = cl.getOptionValue("format");
+    String file = cl.getOptionValue("output", request.getOptions() == null ? null : request.getOptions().getOutputFile());
+    return cl.hasOption("explain") || (format != null && !"text".equals(format)) || cl.hasOption("export-autoscaling")
+        || (file != null && !OutputPaths.isStdout(file));
   }
 
   private int emit(CommandLine cl, PlanRequest request, Object plan, Map<String, String> provenance)
