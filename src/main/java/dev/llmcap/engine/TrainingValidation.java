@@ -143,17 +143,19 @@ public final class TrainingValidation {
     String gpuField = f.getOrDefault("gpu", "");
     String precision = f.getOrDefault("precision", "").toLowerCase(Locale.ROOT).contains("fp8") ? "FP8" : "BF16";
     String method = f.getOrDefault("task", "").contains("LoRA") ? "lora" : "full";
-    boolean ckpt = f.getOrDefault("notes", "").contains("activation checkpointing=True");
+    String notes = f.getOrDefault("notes", "");
+    boolean ckpt = notes.contains("activation checkpointing=True");
     // GPU-hours the source computed from a logged steady-state rate (tokens / measured throughput), not a run's elapsed time
-    boolean steadyHours = f.getOrDefault("notes", "").contains("gpu_hours=steady-state");
+    boolean steadyHours = notes.contains("gpu_hours=steady-state");
     // the run's framework had no sequence parallelism (its source says so): tensor-parallel ranks repeat the residual-stream kernels
-    boolean noSequenceParallel = f.getOrDefault("notes", "").contains("sequence_parallel=false");
+    boolean noSequenceParallel = notes.contains("sequence_parallel=false");
     // the run's framework reduced the gradients only after the backward pass (its source or code says so)
-    boolean noSyncOverlap = f.getOrDefault("notes", "").contains("gradient_sync_overlap=false");
+    boolean noSyncOverlap = notes.contains("gradient_sync_overlap=false");
     // the run's own scale-out network per GPU, where its source names the cluster (Gb/s line rate)
-    Matcher net = SCALEOUT.matcher(f.getOrDefault("notes", ""));
-    Double scaleout = net.find() ? Double.valueOf(net.group(1)) : null;
-    Matcher node = NODE.matcher(f.getOrDefault("notes", ""));
+    Matcher net = SCALEOUT.matcher(notes);
+    String scaleoutText = net.find() ? net.group(1) : null;
+    Double scaleout = scaleoutText == null ? null : Double.valueOf(scaleoutText);
+    Matcher node = NODE.matcher(notes);
     Integer perNode = node.find() ? Integer.valueOf(node.group(1)) : null;
     Integer gpus = integer(f.get("gpu_count"));
     Integer seq = integer(f.get("seq_len"));
@@ -245,7 +247,7 @@ public final class TrainingValidation {
         shown = shown + ",syncDP";
       }
       if (scaleout != null) {
-        shown = shown + "," + (scaleout == Math.rint(scaleout) ? String.valueOf(scaleout.longValue()) : String.valueOf(scaleout)) + "Gb";
+        shown = shown + "," + scaleoutText + "Gb"; // as the row writes it
       }
       if (perNode != null) {
         shown = shown + "," + perNode + "/node";
@@ -278,7 +280,7 @@ public final class TrainingValidation {
           out.add(new Row(id, e.getKey(), modelName, gpuName, planGpus, precision, seq, meth, ckpt, moe, shown, e.getValue(), null, null, why));
         } else {
           String basis = !e.getKey().equals("gpu_hours") ? null : steadyHours ? "steady-state hours"
-              : f.getOrDefault("notes", "").contains("in-sample: train.production_efficiency") ? "whole run, in-sample" : "whole run";
+              : notes.contains("in-sample: train.production_efficiency") ? "whole run, in-sample" : "whole run";
           out.add(new Row(id, e.getKey(), modelName, gpuName, planGpus, precision, seq, meth + scale, ckpt, moe, shown, e.getValue(), predicted,
               (predicted / e.getValue() - 1) * 100, null, basis));
         }

@@ -14,6 +14,13 @@ public final class CliProcess {
 
   private CliProcess() {}
 
+  /** The arguments of a base command line with more appended (the base is left unchanged). */
+  public static String[] with(String[] base, String... more) {
+    String[] a = java.util.Arrays.copyOf(base, base.length + more.length);
+    System.arraycopy(more, 0, a, base.length, more.length);
+    return a;
+  }
+
   public static Result run(Path workDir, String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -20,9 +20,7 @@ class SchedulerStepsCliTest {
         "--output-tokens", "200", "--replicas", "1", "--no-compare", "--format", "json"};
     CliProcess.Result dflt = CliProcess.run(dir, base);
     assertThat(dflt.exit()).as(dflt.err()).isZero();
-    String[] multi = java.util.Arrays.copyOf(base, base.length + 2);
-    multi[base.length] = "--num-scheduler-steps";
-    multi[base.length + 1] = "8";
+    String[] multi = CliProcess.with(base, "--num-scheduler-steps", "8");
     CliProcess.Result flag = CliProcess.run(dir, multi);
     assertThat(flag.exit()).as(flag.err()).isZero();
     JsonNode d = Json.mapper().readTree(dflt.out());
@@ -43,20 +41,14 @@ class SchedulerStepsCliTest {
   @Test
   void badStepCountsExitTwoNamingTheFieldTheValueAndTheBound() throws Exception {
     String[] base = {"--model", "llama-3.1-8b", "--rps", "1", "--input-tokens", "1000", "--output-tokens", "100", "--num-scheduler-steps"};
-    CliProcess.Result low = CliProcess.run(dir, with(base, "0"));
+    CliProcess.Result low = CliProcess.run(dir, CliProcess.with(base, "0"));
     assertThat(low.exit()).isEqualTo(2);
     assertThat(low.err()).contains("--num-scheduler-steps: workload.num_scheduler_steps must be >= 1 (got 0)").doesNotContain("Exception");
-    CliProcess.Result high = CliProcess.run(dir, with(base, "65"));
+    CliProcess.Result high = CliProcess.run(dir, CliProcess.with(base, "65"));
     assertThat(high.exit()).isEqualTo(2);
     assertThat(high.err()).contains("workload.num_scheduler_steps must be <= 64 (got 65)");
-    CliProcess.Result text = CliProcess.run(dir, with(base, "many"));
+    CliProcess.Result text = CliProcess.run(dir, CliProcess.with(base, "many"));
     assertThat(text.exit()).isEqualTo(2);
     assertThat(text.err()).contains("--num-scheduler-steps").contains("many").doesNotContain("Exception");
-  }
-
-  private static String[] with(String[] base, String value) {
-    String[] a = java.util.Arrays.copyOf(base, base.length + 1);
-    a[base.length] = value;
-    return a;
   }
 }

@@ -29,9 +29,7 @@ class TokenBudgetCliTest {
         "--output-tokens", "150", "--replicas", "1", "--no-compare", "--format", "json"};
     CliProcess.Result dflt = CliProcess.run(dir, base);
     assertThat(dflt.exit()).as(dflt.err()).isZero();
-    String[] small = java.util.Arrays.copyOf(base, base.length + 2);
-    small[base.length] = "--max-num-batched-tokens";
-    small[base.length + 1] = "512";
+    String[] small = CliProcess.with(base, "--max-num-batched-tokens", "512");
     CliProcess.Result flag = CliProcess.run(dir, small);
     assertThat(flag.exit()).as(flag.err()).isZero();
     JsonNode d = Json.mapper().readTree(dflt.out());
@@ -53,13 +51,13 @@ class TokenBudgetCliTest {
   @Test
   void badBudgetsExitTwoNamingTheFieldTheValueAndTheBound() throws Exception {
     String[] base = {"--model", "llama-3.1-8b", "--rps", "1", "--input-tokens", "1000", "--output-tokens", "100", "--max-num-batched-tokens"};
-    CliProcess.Result low = CliProcess.run(dir, with(base, "8"));
+    CliProcess.Result low = CliProcess.run(dir, CliProcess.with(base, "8"));
     assertThat(low.exit()).isEqualTo(2);
     assertThat(low.err()).contains("--max-num-batched-tokens: workload.max_num_batched_tokens must be >= 16 (got 8)").doesNotContain("Exception");
-    CliProcess.Result high = CliProcess.run(dir, with(base, "2000000"));
+    CliProcess.Result high = CliProcess.run(dir, CliProcess.with(base, "2000000"));
     assertThat(high.exit()).isEqualTo(2);
     assertThat(high.err()).contains("workload.max_num_batched_tokens must be <= 1048576 (got 2000000)");
-    CliProcess.Result text = CliProcess.run(dir, with(base, "lots"));
+    CliProcess.Result text = CliProcess.run(dir, CliProcess.with(base, "lots"));
     assertThat(text.exit()).isEqualTo(2);
     assertThat(text.err()).contains("--max-num-batched-tokens").contains("lots").doesNotContain("Exception");
     Path config = dir.resolve("bad.json");
@@ -68,11 +66,5 @@ class TokenBudgetCliTest {
     CliProcess.Result file = CliProcess.run(dir, "--config", config.toString());
     assertThat(file.exit()).isEqualTo(2);
     assertThat(file.err()).contains("workload.max_num_batched_tokens must be >= 16 (got 0)");
-  }
-
-  private static String[] with(String[] base, String value) {
-    String[] a = java.util.Arrays.copyOf(base, base.length + 1);
-    a[base.length] = value;
-    return a;
   }
 }
