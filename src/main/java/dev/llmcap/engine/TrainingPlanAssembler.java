@@ -99,7 +99,7 @@ final class TrainingPlanAssembler {
     List<String> headline = TrainingHeadline.lines(verdict, gpu, metrics, dp, cost, goodput, v, layout == null ? null : layout.achievedMfu(),
         layout == null ? null : layout.contextParallel());
     return new TrainingCapacityPlan("training", verdict, headline, t, req.getModel(), req.getGpu(), req.getService(), InferencePlanAssembler.modelSummary(r),
-        gpu, metrics, dp, layout, goodput, storage, cost, findings, options.size() > 1 ? options : null, used, new RulesInfo(rules.dir().toString(), rules.hash(), rules.ruleFiles()),
+        gpu, metrics, dp, layout, goodput, storage, cost, findings, options.size() > 1 ? options : null, used, new RulesInfo(rules.displayDir(), rules.hash(), rules.ruleFiles()),
         withTrace ? r.trace() : null);
   }
 
