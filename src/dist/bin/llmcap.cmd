@@ -7,6 +7,10 @@ set "DEFAULT_JAVA_OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m -Xmx256m"
 for %%I in ("%~dp0..") do set "LLMCAP_HOME=%%~fI"
 set "JAVA=java"
 if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java"
-if "%LLMCAP_JAVA_OPTS%"=="" set "LLMCAP_JAVA_OPTS=%DEFAULT_JAVA_OPTS%"
+rem single commands (a plan, --version, rules): a small young generation and C1 compiling later, as bin/llmcap does
+rem (docs/performance.md, Round 7); the JVM's defaults for the long-running ones
+set "SINGLE=-Xmn8m -XX:Tier3InvocationThreshold=1000 -XX:Tier3CompileThreshold=5000"
+for %%C in (batch calibrate validate compare forecast) do if /i "%~1"=="%%C" set "SINGLE="
+if "%LLMCAP_JAVA_OPTS%"=="" set "LLMCAP_JAVA_OPTS=%DEFAULT_JAVA_OPTS% %SINGLE%"
 "%JAVA%" %LLMCAP_JAVA_OPTS% -Dllmcap.home="%LLMCAP_HOME%" -Djava.awt.headless=true -cp "%LLMCAP_HOME%\lib\*" dev.llmcap.cli.Main %*
 exit /b %ERRORLEVEL%

@@ -42,6 +42,24 @@ class LaunchersTest {
         "-Dllmcap.home=\"%LLMCAP_HOME%\"", "-cp \"%LLMCAP_HOME%\\lib\\*\"", "dev.llmcap.cli.Main %*", "exit /b %ERRORLEVEL%");
   }
 
+  @Test
+  void theWindowsLaunchersGiveSingleCommandsTheSameOptionsAsThePosixOnes() throws IOException {
+    for (Path[] pair : List.of(new Path[] {Path.of("llmcap"), CHECKOUT_CMD}, new Path[] {Path.of("src/dist/bin/llmcap"), DIST_CMD})) {
+      String sh = Files.readString(pair[0], StandardCharsets.UTF_8);
+      String cmd = Files.readString(pair[1], StandardCharsets.UTF_8);
+      java.util.regex.Matcher longRunning = java.util.regex.Pattern.compile("\\n\\s*([a-z|]+)\\) [A-Z]+= ;;").matcher(sh);
+      assertThat(longRunning.find()).as(pair[0] + " names its long-running commands").isTrue();
+      String commands = longRunning.group(1).replace('|', ' ');
+      assertThat(cmd).as(pair[1] + " drops the single-command options for the same commands")
+          .contains("for %%C in (" + commands + ") do if /i \"%~1\"==\"%%C\" set \"SINGLE=\"")
+          .contains("set \"LLMCAP_JAVA_OPTS=%DEFAULT_JAVA_OPTS% %SINGLE%\"");
+      for (String option : List.of("-Xmn8m", "-XX:Tier3InvocationThreshold=1000", "-XX:Tier3CompileThreshold=5000")) {
+        assertThat(sh).contains(option);
+        assertThat(cmd).contains(option);
+      }
+    }
+  }
+
   /** Runs the checkout launcher with one more environment variable; its exit code and stderr. */
   private static String[] runCheckoutLauncher(String variable, String value) throws Exception {
     ProcessBuilder pb = new ProcessBuilder("sh", "llmcap", "--version").redirectOutput(ProcessBuilder.Redirect.DISCARD);
