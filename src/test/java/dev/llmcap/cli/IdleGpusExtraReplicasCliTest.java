@@ -19,10 +19,13 @@ class IdleGpusExtraReplicasCliTest {
   @TempDir
   Path dir;
 
-  /** GCP rents H200 only as 8-GPU a3-ultragpu-8g: the 70B FP8 plan at 10 req/s needs 5 one-GPU replicas at peak. */
+  /**
+   * GCP rents H200 only as 8-GPU a3-ultragpu-8g: the 70B FP8 plan at 10 req/s needs 5 one-GPU replicas at peak. Staging
+   * keeps the replicas in one zone (prod spreads them over two, each zone with its own instances).
+   */
   private JsonNode plan(String... extra) throws Exception {
     String[] base = {"--model", "llama-3.1-70b", "--precision", "FP8", "--gpu-type", "H200", "--cloud", "gcp", "--rps", "10",
-        "--input-tokens", "1000", "--output-tokens", "200", "--no-compare", "--no-trace", "--format", "json"};
+        "--input-tokens", "1000", "--output-tokens", "200", "--environment", "staging", "--no-compare", "--no-trace", "--format", "json"};
     String[] args = new String[base.length + extra.length];
     System.arraycopy(base, 0, args, 0, base.length);
     System.arraycopy(extra, 0, args, base.length, extra.length);

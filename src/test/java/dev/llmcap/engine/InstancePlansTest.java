@@ -115,7 +115,7 @@ class InstancePlansTest {
   }
 
   @Test
-  void h200OnGcpIsPlannedOnAWholeEightGpuInstance() throws Exception {
+  void h200OnGcpIsPlannedOnWholeEightGpuInstancesOnePerZone() throws Exception {
     PlanRequest r = Engines.request("llama-3.1-70b", "FP8", "H200", 10, 500, 200);
     r.getService().setCloudProvider("gcp");
     LLMCapacityPlan p = plan(r);
@@ -123,7 +123,10 @@ class InstancePlansTest {
     assertThat(p.cost().instanceType()).isEqualTo("a3-ultragpu-8g");
     assertThat(p.cost().gpusPerInstance()).isEqualTo(8);
     int gpus = p.gpuResources().maxReplicas() * p.gpuResources().minGpusPerReplica();
-    assertThat(p.cost().instancesAtMaxReplicas()).isEqualTo((gpus + 7) / 8);
+    // prod / medium spreads the 2-3 one-GPU replicas over 2 zones: an instance lives in one zone, so one in each
+    assertThat(p.gpuResources().maxReplicas()).isEqualTo(3);
+    assertThat(p.cost().instancesAtMinReplicas()).isEqualTo(2);
+    assertThat(p.cost().instancesAtMaxReplicas()).isEqualTo(2);
     assertThat(p.cost().idleGpusAtMaxReplicas()).isEqualTo(p.cost().instancesAtMaxReplicas() * 8 - gpus);
     assertThat(p.cost().monthlyGpuCostAtMaxReplicas()).isCloseTo(p.cost().instancesAtMaxReplicas() * 86.75992 * 730,
         org.assertj.core.data.Offset.offset(0.01));

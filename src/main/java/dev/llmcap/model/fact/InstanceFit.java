@@ -4,7 +4,9 @@ import dev.llmcap.catalog.GpuPrice;
 
 /**
  * One instance offer (a price row) that holds a GPU's chosen layout, with the whole instances the replica range needs:
- * a replica spans instancesPerReplica instances, or replicasPerInstance replicas share one instance.
+ * a replica spans instancesPerReplica instances, or replicasPerInstance replicas share one instance. The instance counts
+ * are summed over the availability zones the replicas are spread over; packingAtMin/packingAtMax explain that per-zone
+ * packing (empty when the replicas live in one zone).
  */
 public final class InstanceFit {
   private final String gpu;
@@ -16,9 +18,11 @@ public final class InstanceFit {
   private final double expectedInstances;
   private final int idleGpusAtMax;
   private final double monthlyUsd;
+  private final String packingAtMin;
+  private final String packingAtMax;
 
   public InstanceFit(String gpu, GpuPrice offer, int instancesPerReplica, int replicasPerInstance, int instancesAtMin,
-      int instancesAtMax, double expectedInstances, int idleGpusAtMax, double monthlyUsd) {
+      int instancesAtMax, double expectedInstances, int idleGpusAtMax, double monthlyUsd, String packingAtMin, String packingAtMax) {
     this.gpu = gpu;
     this.offer = offer;
     this.instancesPerReplica = instancesPerReplica;
@@ -28,6 +32,8 @@ public final class InstanceFit {
     this.expectedInstances = expectedInstances;
     this.idleGpusAtMax = idleGpusAtMax;
     this.monthlyUsd = monthlyUsd;
+    this.packingAtMin = packingAtMin;
+    this.packingAtMax = packingAtMax;
   }
 
   public String getGpu() { return gpu; }
@@ -40,6 +46,10 @@ public final class InstanceFit {
   public double getExpectedInstances() { return expectedInstances; }
   public int getIdleGpusAtMax() { return idleGpusAtMax; }
   public double getMonthlyUsd() { return monthlyUsd; }
+  /** How the replicas at min are packed per zone ("" in one zone). */
+  public String getPackingAtMin() { return packingAtMin; }
+  /** How the replicas at max are packed per zone ("" in one zone). */
+  public String getPackingAtMax() { return packingAtMax; }
 
   /** "2 instances per replica" or "8 replicas per instance", for explanations. */
   public String shape() {
@@ -49,6 +59,7 @@ public final class InstanceFit {
   @Override
   public String toString() {
     return gpu + " on " + offer.getInstanceType() + " (" + offer.getInstanceGpus() + " GPUs): " + shape() + ", "
-        + instancesAtMin + "-" + instancesAtMax + " instances, " + idleGpusAtMax + " idle GPUs at max";
+        + instancesAtMin + "-" + instancesAtMax + " instances, " + idleGpusAtMax + " idle GPUs at max"
+        + (packingAtMin.isEmpty() ? "" : "; " + packingAtMin) + (packingAtMax.isEmpty() ? "" : "; " + packingAtMax);
   }
 }
