@@ -124,13 +124,13 @@ final class DrlOutline {
   }
 
   /**
-   * Marks a comment's characters, keeping its newlines and, for a block comment, one blank in its place (so the tokens
+   * Marks a comment's characters, keeping its line breaks and, for a block comment, one blank in its place (so the tokens
    * either side stay apart); false when it holds a unicode escape (Java reads {@code \u000a} as a newline even there).
    */
   private static boolean markComment(String drl, boolean[] comment, int from, int to, boolean block) {
     for (int i = from; i < to; i++) {
       char c = drl.charAt(i);
-      comment[i] = c != '\n' && !(block && i == from);
+      comment[i] = c != '\n' && c != '\r' && !(block && i == from); // line breaks kept: Java counts a lone \r too
     }
     return drl.substring(from, to).indexOf("\\u") < 0;
   }

@@ -93,6 +93,7 @@ class DrlOutlineTest {
     assertThat(DrlOutline.of(DRL.replace("return 2 * x;", "return 2 *  x;")).tokens()).isNotEqualTo(tokens);
     assertThat(DrlOutline.of(DRL.replace("twice($v); // end", "twice($v);")).tokens()).isNotEqualTo(tokens); // a blank less
     assertThat(DrlOutline.of("a/* x */b").tokens()).isEqualTo("a b");
+    assertThat(DrlOutline.of("a /* x\r y */ b").tokens()).isEqualTo("a  \r b"); // a lone carriage return is a line break
   }
 
   @Test
