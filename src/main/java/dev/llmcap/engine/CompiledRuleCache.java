@@ -59,6 +59,50 @@ final class CompiledRuleCache {
     return file(packageName, declarationsKey, ".kidx");
   }
 
+  /** The note naming the cache file compiled from a package's files without comments (see {@link IncrementalCompile#tokensKey}). */
+  static Optional<Path> tokensFile(String packageName, String tokensKey) {
+    return file(packageName, tokensKey, ".ktok");
+  }
+
+  /** Records that the cache file was compiled from files with these tokens (a failure only costs a later compile). */
+  static void rememberTokens(Path tokensFile, Path cacheFile) {
+    write(tokensFile, cacheFile.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Copies the cache file compiled from files with the same tokens (only comments differed) to the given cache file;
+   * false when there is none, or it cannot be read or copied (the caller then compiles). The copy is checked when read,
+   * like any cache file.
+   */
+  static boolean reuseForSameTokens(Path tokensFile, Path cacheFile) {
+    try {
+      Optional<byte[]> named = readChecked(tokensFile);
+      if (named.isEmpty()) {
+        return false;
+      }
+      String name = new String(named.get(), StandardCharsets.UTF_8);
+      if (name.contains("/") || name.contains("\\") || !name.endsWith(".kpkg")) {
+        return false;
+      }
+      Path source = tokensFile.resolveSibling(name);
+      if (!Files.isRegularFile(source)) {
+        return false;
+      }
+      if (!source.equals(cacheFile)) {
+        Path tmp = Files.createTempFile(cacheFile.getParent(), ".kpkg", ".tmp");
+        try {
+          Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(tmp, cacheFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+          Files.deleteIfExists(tmp);
+        }
+      }
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
   private static Optional<Path> file(String packageName, String packageHash, String extension) {
     String configured = System.getProperty("llmcap.cache");
     if ("off".equalsIgnoreCase(configured)) {

@@ -11,14 +11,26 @@ final class DrlOutline {
   private final String header;
   private final String declarations;
   private final String withoutFunctions;
+  private final String tokens;
   private final int rules;
 
-  private DrlOutline(String header, String declarations, String withoutFunctions, int rules) {
+  private DrlOutline(String header, String declarations, String withoutFunctions, String tokens, int rules) {
     this.header = header;
     this.declarations = declarations;
     this.withoutFunctions = withoutFunctions;
+    this.tokens = tokens;
     this.rules = rules;
   }
+
+  /**
+   * The text without its comments (a line comment removed up to its newline, a block comment replaced by one blank and
+   * its newlines) and without trailing blanks at the end of the file: every other character, and so every token's line,
+   * is kept. Two versions of a file with the same tokens text differ only in comments (and blanks after the last token),
+   * so they compile to the same rules. Null when the scan cannot be sure where comments are (a text block, a {@code #}
+   * outside strings, a string or character literal running to the end of its line, a unicode escape in a comment, an
+   * unterminated comment, string, rule or bracket): such a file counts as changed whenever its text changes.
+   */
+  String tokens() { return tokens; }
 
   /** The text with every function replaced by blanks: its rules, imports and globals, for a package that has the functions. */
   String withoutFunctions() { return withoutFunctions; }
@@ -45,6 +57,8 @@ final class DrlOutline {
     int ruleStart = -1;
     int functionStart = -1;
     int rules = 0;
+    boolean[] comment = new boolean[n];
+    boolean sure = !drl.contains("\"\"\"");
     int i = 0;
     while (i < n) {
       char c = drl.charAt(i);
@@ -52,14 +66,22 @@ final class DrlOutline {
         int end = drl.indexOf('\n', i);
         end = end < 0 ? n : end;
         blank(decl, i, end);
+        sure &= markComment(drl, comment, i, end, false);
         i = end;
       } else if (c == '/' && i + 1 < n && drl.charAt(i + 1) == '*') {
         int end = drl.indexOf("*/", i + 2);
+        sure &= end >= 0;
         end = end < 0 ? n : end + 2;
         blank(decl, i, end);
+        sure &= markComment(drl, comment, i, end, true);
         i = end;
       } else if (c == '"' || c == '\'') {
+        // a literal must close on its own line: one that runs on may be read differently by the DRL or Java lexer
+        sure &= closesOnItsLine(drl, i, c);
         i = endOfQuoted(drl, i, c);
+      } else if (c == '#') {
+        sure = false; // DRL's old line comment: not scanned as one here
+        i++;
       } else if (c == '{' || c == '(' || c == '[') {
         depth++;
         i++;
@@ -96,7 +118,58 @@ final class DrlOutline {
     if (ruleStart >= 0) { // an unterminated rule: keep it, so the compiler reports it
       rules++;
     }
-    return new DrlOutline(new String(header), trimmed(new String(decl)), new String(noFunctions), rules);
+    sure &= ruleStart < 0 && depth == 0 && functionStart < 0;
+    return new DrlOutline(new String(header), trimmed(new String(decl)), new String(noFunctions),
+        sure ? withoutComments(drl, comment) : null, rules);
+  }
+
+  /**
+   * Marks a comment's characters, keeping its line breaks and, for a block comment, one blank in its place (so the tokens
+   * either side stay apart); false when it holds a unicode escape (Java reads {@code \u000a} as a newline even there).
+   */
+  private static boolean markComment(String drl, boolean[] comment, int from, int to, boolean block) {
+    for (int i = from; i < to; i++) {
+      char c = drl.charAt(i);
+      comment[i] = c != '\n' && c != '\r' && !(block && i == from); // line breaks kept: Java counts a lone \r too
+    }
+    return drl.substring(from, to).indexOf("\\u") < 0;
+  }
+
+  private static String withoutComments(String drl, boolean[] comment) {
+    StringBuilder out = new StringBuilder(drl.length());
+    for (int i = 0; i < drl.length(); i++) {
+      if (!comment[i]) {
+        out.append(isBlockStart(drl, comment, i) ? ' ' : drl.charAt(i));
+      }
+    }
+    int end = out.length();
+    while (end > 0 && Character.isWhitespace(out.charAt(end - 1))) {
+      end--;
+    }
+    return out.substring(0, end);
+  }
+
+  /** The first character of a block comment (kept as a blank). */
+  private static boolean isBlockStart(String drl, boolean[] comment, int i) {
+    return drl.charAt(i) == '/' && i + 1 < drl.length() && drl.charAt(i + 1) == '*' && comment[i + 1];
+  }
+
+  /** Whether the string or character literal starting at start ends before the end of its line. */
+  private static boolean closesOnItsLine(String s, int start, char quote) {
+    int i = start + 1;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (c == '\n' || c == '\r') {
+        return false;
+      } else if (c == '\\') {
+        i += 2;
+      } else if (c == quote) {
+        return true;
+      } else {
+        i++;
+      }
+    }
+    return false;
   }
 
   private static int endOfQuoted(String s, int start, char quote) {

@@ -60,6 +60,32 @@ final class IncrementalCompile {
     return HexFormat.of().formatHex(md.digest());
   }
 
+  /**
+   * The key of a package's files without their comments ({@link DrlOutline#tokens}) and of the folder's file names: two
+   * versions of a package with the same key compile to the same rules in the same order. Empty when a file's comments
+   * cannot be told apart with certainty (that package is then keyed by its full text only).
+   */
+  static Optional<String> tokensKey(Map<String, String> packageFiles, Collection<String> folderFiles) {
+    MessageDigest md = sha256();
+    md.update("tokens".getBytes(StandardCharsets.UTF_8));
+    for (String f : folderFiles) {
+      md.update(f.getBytes(StandardCharsets.UTF_8));
+      md.update((byte) 0);
+    }
+    md.update((byte) 1);
+    for (Map.Entry<String, String> e : packageFiles.entrySet()) {
+      String tokens = DrlOutline.of(e.getValue()).tokens();
+      if (tokens == null) {
+        return Optional.empty();
+      }
+      md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+      md.update((byte) 0);
+      md.update(tokens.getBytes(StandardCharsets.UTF_8));
+      md.update((byte) 0);
+    }
+    return Optional.of(HexFormat.of().formatHex(md.digest()));
+  }
+
   /** Content hash of one file. */
   static String contentHash(String text) {
     return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));

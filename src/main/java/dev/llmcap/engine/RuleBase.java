@@ -39,8 +39,8 @@ import org.kie.api.definition.KiePackage;
  * the classic engine one DRL package at a time (inference, training, forecast). Compiled packages are cached per process
  * and on disk ({@link CompiledRuleCache}); a package whose cache entry exists is read back only when a session of it is
  * first needed. An edit inside rules recompiles only the edited files and merges them into the package compiled before
- * ({@link IncrementalCompile}); an edit to a function, import or global recompiles the package. Any compile error or
- * duplicated rule name fails.
+ * ({@link IncrementalCompile}); an edit to a function, import or global recompiles the package; an edit to comments only
+ * recompiles nothing. Any compile error or duplicated rule name fails.
  */
 public final class RuleBase {
   private static final Map<String, RuleBase> CACHE = new ConcurrentHashMap<>();
@@ -97,7 +97,7 @@ public final class RuleBase {
     if (!toCompile.isEmpty()) {
       List<String> problems = new ArrayList<>();
       for (Map.Entry<String, Map<String, String>> e : toCompile.entrySet()) {
-        packages.get(e.getKey()).compile(sources, problems);
+        packages.get(e.getKey()).compile(sources, problems, true);
       }
       if (!problems.isEmpty()) {
         throw new RuleSetException(problems.stream().distinct().collect(Collectors.toList()));
@@ -265,7 +265,7 @@ public final class RuleBase {
         return fromDisk.get();
       }
       List<String> problems = new ArrayList<>();
-      compile(sources, problems);
+      compile(sources, problems, false); // the cache file was unusable: no copy of it, a compilation
       if (!problems.isEmpty()) {
         throw new RuleSetException(problems);
       }
@@ -273,14 +273,15 @@ public final class RuleBase {
     }
 
     /**
-     * Compiles the package: only its changed files when the index of its last compilation allows (see
-     * {@link IncrementalCompile}), else all of them. Problems gets one `file:line: message` per error, else the result
-     * is kept. For a whole compilation every
+     * Compiles the package: not at all when only comments changed since a compilation in the on-disk cache (its cache
+     * file is copied to this version's name and read when first needed, like any cache file; reuse allows it), only its
+     * changed files when the index of its last compilation allows (see {@link IncrementalCompile}), else all of them.
+     * Problems gets one `file:line: message` per error, else the result is kept. For a whole compilation every
      * file of the folder is written to the compiler's file system, those of other packages as an empty package
      * statement: the compiler takes files in its file system's order, and rules of equal priority fire in the order
      * they were compiled, so this keeps the firing order (and the audit trace) the same as compiling the whole folder.
      */
-    void compile(Map<String, String> folder, List<String> problems) throws RuleSetException {
+    void compile(Map<String, String> folder, List<String> problems, boolean reuse) throws RuleSetException {
       Map<String, String> own = new LinkedHashMap<>();
       folder.forEach((file, text) -> {
         if (packageOf(text).equals(name)) {
@@ -289,6 +290,17 @@ public final class RuleBase {
       });
       Optional<Path> index = cacheFile.isPresent()
           ? CompiledRuleCache.indexFile(name, IncrementalCompile.declarationsKey(own, folder.keySet())) : Optional.empty();
+      Optional<Path> tokens = cacheFile.isPresent()
+          ? IncrementalCompile.tokensKey(own, folder.keySet()).flatMap(k -> CompiledRuleCache.tokensFile(name, k))
+          : Optional.empty();
+      if (reuse && tokens.isPresent() && CompiledRuleCache.reuseForSameTokens(tokens.get(), cacheFile.get())) {
+        LAST_COMPILE.put(name, "none (only comments changed)");
+        if (index.isPresent()) { // the next edit's changed files are those changed since this version
+          IncrementalCompile.recordedOrder(index.get())
+              .ifPresent(order -> IncrementalCompile.remember(index.get(), cacheFile.get(), order, own));
+        }
+        return;
+      }
       if (index.isPresent()) {
         Optional<List<String>> order = IncrementalCompile.recordedOrder(index.get());
         Optional<List<KiePackage>> changedOnly = order.isPresent()
@@ -297,6 +309,7 @@ public final class RuleBase {
           LAST_COMPILE.put(name, "changed files");
           keep(changedOnly.get(), true);
           IncrementalCompile.remember(index.get(), cacheFile.get(), order.get(), own);
+          tokens.ifPresent(t -> CompiledRuleCache.rememberTokens(t, cacheFile.get()));
           return;
         }
       }
@@ -336,6 +349,7 @@ public final class RuleBase {
       if (index.isPresent()) {
         IncrementalCompile.remember(index.get(), cacheFile.get(), IncrementalCompile.compileOrder(compiled), own);
       }
+      tokens.ifPresent(t -> CompiledRuleCache.rememberTokens(t, cacheFile.get()));
     }
 
     /**

@@ -175,6 +175,10 @@ class CompiledRuleCacheTest {
     }
   }
 
+  private static String withoutRulesHash(String planJson) {
+    return planJson.replaceAll("\"sha256\"\\s*:\\s*\"[0-9a-f]{64}\"", "");
+  }
+
   private static void edit(Path file, String from, String to) throws IOException {
     String text = Files.readString(file);
     assertThat(text).contains(from);
@@ -214,6 +218,70 @@ class CompiledRuleCacheTest {
     String removed = plan(rules);
     assertThat(RuleBase.LAST_COMPILE).containsEntry("inference", "changed files");
     assertThat(removed).isEqualTo(planCompiledWhole(rules));
+  }
+
+  @Test
+  void anEditToCommentsOnlyCompilesNothingAndPlansExactlyLikeAWholeCompilation(@TempDir Path tmp) throws Exception {
+    Path rules = tmp.resolve("rules");
+    copy(Path.of("rules"), rules);
+    String original = plan(rules);
+    assertThat(RuleBase.LAST_COMPILE).containsEntry("inference", "whole");
+
+    // a comment appended after the last rule and one reworded in place
+    Path storage = rules.resolve("inference/storage.drl");
+    Files.writeString(storage, Files.readString(storage) + "\n// a note after the last rule\n");
+    edit(storage, "// Storage: model weights, node caches, logs", "// Storage (reworded): weights, caches, logs");
+    RuleBase.clearProcessCache();
+    String commented = plan(rules);
+    assertThat(RuleBase.LAST_COMPILE).containsEntry("inference", "none (only comments changed)")
+        .doesNotContainKey("training").doesNotContainKey("forecast");
+    assertThat(commented).isEqualTo(planCompiledWhole(rules));
+    assertThat(withoutRulesHash(commented)).isEqualTo(withoutRulesHash(original)); // only the rule files' hash moved
+    assertThat(cacheFiles().keySet().stream().filter(n -> n.startsWith("inference-")).count()).isEqualTo(2);
+    RuleBase.clearProcessCache();
+    assertThat(plan(rules)).isEqualTo(commented);
+    assertThat(RuleBase.LAST_COMPILE).doesNotContainKey("inference"); // read from its own cache file now
+
+    // a change to a rule's text after that recompiles the edited file, against the comment-edited version
+    edit(storage, "\" GB weights + \"", "\" GB of weights + \"");
+    RuleBase.clearProcessCache();
+    String changed = plan(rules);
+    assertThat(RuleBase.LAST_COMPILE).containsEntry("inference", "changed files");
+    assertThat(changed).contains("GB of weights +").isEqualTo(planCompiledWhole(rules));
+
+    // a line comment added inside a rule moves the lines below it: compiled (only that file), same plan
+    edit(storage, "rule \"Total storage\"\nwhen\n", "rule \"Total storage\"\nwhen\n    // every part of the storage\n");
+    RuleBase.clearProcessCache();
+    String moved = plan(rules);
+    assertThat(RuleBase.LAST_COMPILE).containsEntry("inference", "changed files");
+    assertThat(withoutRulesHash(moved)).isEqualTo(withoutRulesHash(changed));
+    assertThat(moved).isEqualTo(planCompiledWhole(rules));
+  }
+
+  @Test
+  void anUnreadableCopyForSameTokensIsReportedAndCompiled(@TempDir Path tmp) throws Exception {
+    Path rules = tmp.resolve("rules");
+    copy(Path.of("rules"), rules);
+    plan(rules);
+    Path before = cacheFileOf("inference");
+    byte[] bytes = Files.readAllBytes(before);
+    bytes[bytes.length / 2] ^= 0x5a;
+    Files.write(before, bytes);
+    Path storage = rules.resolve("inference/storage.drl");
+    Files.writeString(storage, Files.readString(storage) + "\n// a note\n");
+    RuleBase.clearProcessCache();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream saved = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    String planned;
+    try {
+      planned = plan(rules);
+    } finally {
+      System.setErr(saved);
+    }
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("ignored the compiled-rule cache").contains("checksum mismatch");
+    assertThat(RuleBase.LAST_COMPILE).containsEntry("inference", "whole");
+    assertThat(planned).isEqualTo(planCompiledWhole(rules));
   }
 
   @Test

@@ -75,6 +75,60 @@ class DrlOutlineTest {
     }
   }
 
+  @Test
+  void tokensStayTheSameWhenOnlyCommentsChangeAndKeepEveryLine() {
+    String tokens = DrlOutline.of(DRL).tokens();
+    assertThat(tokens).isNotNull().doesNotContain("a block comment").doesNotContain("// end")
+        .contains("String s = \"rule } end {\";").contains("n(end2) + \" don't end here\"");
+    assertThat(tokens.lines().count()).isEqualTo(DRL.stripTrailing().lines().count());
+    assertThat(DrlOutline.of(DRL + "\n// edited\n\n").tokens()).isEqualTo(tokens);
+    assertThat(DrlOutline.of(DRL.replace("// end", "// the end, reworded")).tokens()).isEqualTo(tokens);
+    assertThat(DrlOutline.of(DRL.replace("/* a block comment with rule and end */", "/* another\n text */")).tokens())
+        .isNotEqualTo(tokens); // a line more: the rules below move
+    assertThat(DrlOutline.of(DRL.replace("/* a block comment with rule and end */", "/* another text */")).tokens())
+        .isEqualTo(tokens);
+    // anything outside comments counts, strings included (also a string that looks like a comment)
+    assertThat(DrlOutline.of(DRL.replace("don't end here", "don't end there")).tokens()).isNotEqualTo(tokens);
+    assertThat(DrlOutline.of(DRL.replace("\"rule } end {\"", "\"rule // end {\"")).tokens()).isNotEqualTo(tokens);
+    assertThat(DrlOutline.of(DRL.replace("return 2 * x;", "return 2 *  x;")).tokens()).isNotEqualTo(tokens);
+    assertThat(DrlOutline.of(DRL.replace("twice($v); // end", "twice($v);")).tokens()).isNotEqualTo(tokens); // a blank less
+    assertThat(DrlOutline.of("a/* x */b").tokens()).isEqualTo("a b");
+    assertThat(DrlOutline.of("a /* x\r y */ b").tokens()).isEqualTo("a  \r b"); // a lone carriage return is a line break
+  }
+
+  @Test
+  void tokensAreUnknownWhereTheScanCannotTellCommentsApart() {
+    assertThat(DrlOutline.of(DRL.replace("// end", "# end")).tokens()).isNull(); // DRL's old line comment
+    assertThat(DrlOutline.of(DRL.replace("\"rule } end {\"", "\"\"\"\nrule } end {\"\"\"")).tokens()).isNull();
+    assertThat(DrlOutline.of(DRL.replace("\"rule } end {\"", "\"rule } end {\n\"")).tokens()).isNull();
+    assertThat(DrlOutline.of(DRL.replace("// end", "// \\u000a end2 = 0;")).tokens()).isNull(); // Java reads a newline
+    assertThat(DrlOutline.of(DRL + "\n/* unterminated").tokens()).isNull();
+    assertThat(DrlOutline.of(DRL + "\nrule \"C\" when then").tokens()).isNull();
+    assertThat(DrlOutline.of(DRL.replace("String s = \"rule } end {\";", "String s = \"unterminated;")).tokens()).isNull();
+  }
+
+  @Test
+  void everyShippedFileHasTokensThatParseToTheSameRulesOnTheSameLines() throws Exception {
+    try (Stream<Path> files = Files.walk(Path.of("rules"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".drl")).toList()) {
+        String text = read(f);
+        String tokens = DrlOutline.of(text).tokens();
+        assertThat(tokens).as(f.toString()).isNotNull();
+        PackageDescr parsed = new DrlParser().parse(false, text);
+        PackageDescr fromTokens = new DrlParser().parse(false, tokens);
+        assertThat(fromTokens.getRules()).as(f.toString()).hasSameSizeAs(parsed.getRules());
+        for (int i = 0; i < parsed.getRules().size(); i++) {
+          assertThat(fromTokens.getRules().get(i).getName()).isEqualTo(parsed.getRules().get(i).getName());
+          assertThat(fromTokens.getRules().get(i).getLine()).as(f + " " + parsed.getRules().get(i).getName())
+              .isEqualTo(parsed.getRules().get(i).getLine());
+          assertThat(fromTokens.getRules().get(i).getConsequenceLine())
+              .isEqualTo(parsed.getRules().get(i).getConsequenceLine());
+        }
+        assertThat(fromTokens.getFunctions()).as(f.toString()).hasSameSizeAs(parsed.getFunctions());
+      }
+    }
+  }
+
   private static String read(Path f) {
     try {
       return Files.readString(f);
