@@ -32,7 +32,8 @@ class OfflineRowsAndMoeDecodeTest {
   }
 
   private static double outputTokS(LLMForecastEngine e, BenchmarkCase c) throws Exception {
-    return e.evaluateBenchmarkRun(c.request()).value(c.gpuId(), "closed_loop_output_tok_s");
+    // per replica, times the row's replicas (8 TP-1 replicas on an 8-GPU system)
+    return e.evaluateBenchmarkRun(c.request()).value(c.gpuId(), "closed_loop_output_tok_s") * c.replicas();
   }
 
   private static LLMForecastEngine withMoeEfficiency(String gpu, double v) throws Exception {
