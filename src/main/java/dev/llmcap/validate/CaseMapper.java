@@ -106,9 +106,15 @@ public final class CaseMapper {
     if (serverRate != null) {
       regime = BenchmarkCase.SERVER;
       inFlight = 0;
-    } else if (batch.startsWith("max") || batch.startsWith("inf") || workload.contains("offline")) {
+    } else if (batch.startsWith("max") || batch.startsWith("inf") || batch.startsWith("offline") || workload.contains("offline")) {
       regime = BenchmarkCase.OFFLINE;
       inFlight = OFFLINE_IN_FLIGHT;
+      // an offline row may state the engine's batch limit ("offline, max batch 896"): every request is in flight, the
+      // engine runs at most that many
+      java.util.regex.Matcher mb = MAX_BATCH.matcher(batch);
+      if (mb.find()) {
+        engineBatch = Integer.parseInt(mb.group(1));
+      }
     } else {
       try {
         inFlight = Integer.parseInt(batch.trim());
@@ -146,6 +152,7 @@ public final class CaseMapper {
     } else {
       w.setConcurrency((int) Math.ceil(inFlight / replicas));
       w.setRequestsPerSecond(null); // the requests in flight set the rate
+      w.setMaxNumSeqs(engineBatch);
     }
     r.setWorkload(w);
     ModelConfig mc = new ModelConfig();

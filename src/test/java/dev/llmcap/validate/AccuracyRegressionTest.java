@@ -23,21 +23,22 @@ class AccuracyRegressionTest {
   static final double TRT_OUTPUT_P90 = 35.0;
   static final double NIM_LATENCY_MEDIAN = 25.0;
   /** MLPerf Server request rate: the rules' goodput at the server latency constraints vs the measured rate (held out). */
-  static final double SERVER_RATE_MEDIAN = 25.0;
+  static final double SERVER_RATE_MEDIAN = 6.0; // 19.8 % before the per-system efficiencies fitted on the Offline rows, 4.1 % after
   /**
    * MLPerf Server TTFT P99 at the measured rate. The issue's target is 30 %; not reached (docs/accuracy.md, "Tail latency":
    * the scored rows are those whose rate the rules think has headroom, and the TTFT follows the iteration time there), so
    * this guards the achieved level against regressions.
    */
-  static final double SERVER_TTFT_P99_MEDIAN = 51.0;
+  static final double SERVER_TTFT_P99_MEDIAN = 42.0; // 50.8 % (27 rows) before the Offline-row fit, 39.2 % (40 rows) after
   /**
    * The server rows these guards were set on: MLPerf v4.x-v5.1 Llama-2-70B and Mixtral-8x7B on TensorRT-LLM (INF14xx).
    * The later out-of-sample server rows (INF17xx: vLLM, LLMBoost, Llama-3.1 on TensorRT-LLM) have their own test.
    */
   static final String TENSORRT_SERVER_ROWS = "INF14";
   /** MLPerf Server TTFT P99 and TPOT P99 at the rules' goodput (was 220 % for TTFT P99 before the negative-binomial batch). */
-  static final double SERVER_TTFT_P99_AT_GOODPUT_MEDIAN = 45.0;
-  static final double SERVER_TPOT_P99_AT_GOODPUT_MEDIAN = 10.0;
+  static final double SERVER_TTFT_P99_AT_GOODPUT_MEDIAN = 40.0; // 41.1 % -> 37.7 % with the Offline-row fit
+  /** 8.5 % before the per-system efficiencies fitted on the Offline rows, 10.6 % after (docs/accuracy.md, last section). */
+  static final double SERVER_TPOT_P99_AT_GOODPUT_MEDIAN = 11.0;
 
   /**
    * Rows whose engine config states multi-step scheduling ("scheduler steps N": AMD's MLPerf v5.1 vLLM harness and its
@@ -45,7 +46,7 @@ class AccuracyRegressionTest {
    * "Tail latency: multi-step scheduling"): TTFT P99 at the measured rate 57.1 % (was 90.0 %), at goodput TTFT P50 10.3 %
    * (was 68.4 %) and P99 13.9 % (was 26.1 %); the sweep rows' TTFT P50 8.3 % (was 64.7 %). Regression guards, not targets.
    */
-  static final double MULTI_STEP_TTFT_P99_MEDIAN = 60.0;
+  static final double MULTI_STEP_TTFT_P99_MEDIAN = 27.0; // 57.1 % (18 rows) -> 23.6 % (17) with the Offline-row fit
   static final double MULTI_STEP_TTFT_P50_AT_GOODPUT_MEDIAN = 15.0;
   static final double MULTI_STEP_TTFT_P99_AT_GOODPUT_MEDIAN = 18.0;
   static final double MULTI_STEP_SWEEP_TTFT_P50_MEDIAN = 15.0;
@@ -54,7 +55,7 @@ class AccuracyRegressionTest {
    * system data corrections (docs/accuracy.md, "Little's-law diagnosis": the miss is the step time, see
    * ServerLatencyGivenTheStepTimeTest); target 30 %, not met.
    */
-  static final double ALL_SERVER_TTFT_P99_MEDIAN = 60.0;
+  static final double ALL_SERVER_TTFT_P99_MEDIAN = 42.0; // 56.6 % (53 rows) -> 38.9 % (65) with the Offline-row fit
 
   static List<Measurement> rows;
   static ValidationRun run;
@@ -76,18 +77,21 @@ class AccuracyRegressionTest {
   @Test
   void moeRowsAreScoredAndSummarisedAsTheirOwnScope() {
     // TensorRT-LLM 1.0 perf-overview FP8 tables: Qwen3-235B-A22B, Llama-4-Maverick (TP8), Llama-4-Scout (TP4) on H100/H200
-    // (the MLPerf Server rows of Mixtral-8x7B are MoE too, but score latency percentiles, not output tokens/s)
+    // (the MLPerf Server rows of Mixtral-8x7B are MoE too, but score latency percentiles, not output tokens/s), and the
+    // 24 MLPerf Offline rows of Mixtral-8x7B (INF18xx, output tokens/s: the fitting set of moe_decode_efficiency)
     List<Score> moe = run.scores().stream().filter(s -> s.moe() && Score.OUTPUT_TOK_S.equals(s.metric())).toList();
     assertThat(run.scores().stream().filter(s -> s.model().startsWith("mixtral"))).allMatch(Score::moe);
-    assertThat(moe).hasSize(52);
-    assertThat(moe).extracting(Score::model).containsOnly("qwen3-235b-a22b", "llama-4-maverick", "llama-4-scout");
+    assertThat(moe).hasSize(76);
+    assertThat(moe.stream().filter(s -> !s.id().startsWith("INF18"))).hasSize(52).extracting(Score::model)
+        .containsOnly("qwen3-235b-a22b", "llama-4-maverick", "llama-4-scout");
+    assertThat(moe.stream().filter(s -> s.id().startsWith("INF18"))).extracting(Score::model).containsOnly("mixtral-8x7b");
     assertThat(run.scores().stream().filter(s -> s.model().startsWith("llama-3") || s.model().startsWith("mistral")))
         .noneMatch(Score::moe);
     List<ErrorSummary.Line> lines = ErrorSummary.of(run.scores());
     ErrorSummary.Line moeLine = ErrorSummary.find(lines, "all", Score.MOE_ROWS, Score.OUTPUT_TOK_S).orElseThrow();
     ErrorSummary.Line denseLine = ErrorSummary.find(lines, "all", Score.DENSE_ROWS, Score.OUTPUT_TOK_S).orElseThrow();
     List<Double> moeErrors = moe.stream().map(s -> Math.abs(s.errorPct())).toList();
-    assertThat(moeLine.count()).isEqualTo(52);
+    assertThat(moeLine.count()).isEqualTo(76);
     assertThat(moeLine.medianAbsPct()).isEqualTo(ErrorSummary.percentile(moeErrors, 0.5));
     assertThat(moeLine.p90AbsPct()).isEqualTo(ErrorSummary.percentile(moeErrors, 0.9));
     assertThat(denseLine.count() + moeLine.count())
@@ -181,7 +185,7 @@ class AccuracyRegressionTest {
         .filter(s -> multi.contains(s.id()) && s.metric().equals(metric) && s.id().startsWith("INF16") == sweep)
         .map(s -> Math.abs(s.errorPct())).toList();
     List<Double> ttft99 = errors.apply(Score.TTFT_P99_MS, false);
-    assertThat(ttft99).hasSizeGreaterThanOrEqualTo(18);
+    assertThat(ttft99).hasSizeGreaterThanOrEqualTo(17); // INF1716 is beyond the modelled capacity (next test)
     assertThat(ErrorSummary.percentile(ttft99, 0.5)).isLessThanOrEqualTo(MULTI_STEP_TTFT_P99_MEDIAN);
     List<Double> ttft50AtGoodput = errors.apply(Score.TTFT_P50_MS + Score.AT_GOODPUT, false);
     assertThat(ttft50AtGoodput).hasSizeGreaterThanOrEqualTo(19);
@@ -237,9 +241,10 @@ class AccuracyRegressionTest {
     for (String metric : List.of(Score.TTFT_P50_MS, Score.TTFT_P99_MS, Score.ITL_P50_MS, Score.ITL_P99_MS)) {
       Set<String> scored = run.scores().stream().filter(s -> other.contains(s.id()) && metric.equals(s.metric())).map(Score::id)
           .collect(Collectors.toSet());
-      // 23 of 25: INF1715 (ASUSTeK, MI325X at the planner's default batch) and INF1720 (Red Hat, H100 with a 1024-token
-      // budget per iteration, which bounds the modelled replica at 37.9 req/s against the measured 39.6) are beyond capacity
-      assertThat(scored).as(metric).hasSizeGreaterThanOrEqualTo(23).doesNotContainAnyElementsOf(beyond);
+      // 22 of 25: INF1715 and INF1716 (ASUSTeK, MI325X at the planner's default batch: the Mixtral row since the MI325X
+      // MoE efficiency was fitted on the Offline rows) and INF1720 (Red Hat, H100 with a 1024-token budget per iteration,
+      // which bounds the modelled replica at 37.9 req/s against the measured 39.6) are beyond capacity
+      assertThat(scored).as(metric).hasSizeGreaterThanOrEqualTo(22).doesNotContainAnyElementsOf(beyond);
       assertThat(scored.size() + beyond.size()).as(metric).isEqualTo(other.size());
     }
     assertThat(run.scores().stream().filter(s -> other.contains(s.id()) && Score.TTFT_P99_MS.equals(s.metric())).map(Score::engine))
