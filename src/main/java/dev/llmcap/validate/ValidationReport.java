@@ -132,6 +132,9 @@ public final class ValidationReport {
     out.println("The per-family efficiencies in `rules/assumptions.json` (`name@ARCHITECTURE:PRECISION`) were fitted to this same data with");
     out.println("`llmcap calibrate`, so these errors are in-sample: expect more on engines, versions and GPUs not listed here. The MoE");
     out.println("rows (TensorRT-LLM 1.0 tables) were added after that fit and not used in it: their errors are out-of-sample.");
+    out.println("The per-GPU decode efficiencies (`mfu_decode@GPU:FP8` for H200, GH200-144GB, MI300X and MI325X, and");
+    out.println("`moe_decode_efficiency@GPU`) were fitted to the MLPerf Offline rows (`offline, max batch N`) only: those rows are");
+    out.println("in-sample for them, and the MLPerf Server rows of the same systems are held out.");
     out.println();
     for (String dim : List.of("all", "engine", "regime", "gpu", "model")) {
       out.println("## Absolute % error by " + (dim.equals("all") ? "metric" : dim));
