@@ -89,13 +89,7 @@ final class CompiledRuleCache {
         return false;
       }
       if (!source.equals(cacheFile)) {
-        Path tmp = Files.createTempFile(cacheFile.getParent(), ".kpkg", ".tmp");
-        try {
-          Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
-          Files.move(tmp, cacheFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-          Files.deleteIfExists(tmp);
-        }
+        replaceAtomically(cacheFile, Files.readAllBytes(source));
       }
       return true;
     } catch (IOException | RuntimeException e) {
@@ -293,15 +287,20 @@ final class CompiledRuleCache {
   static void write(Path file, byte[] payload) {
     try {
       Files.createDirectories(file.getParent());
-      Path tmp = Files.createTempFile(file.getParent(), ".kpkg", ".tmp");
-      try {
-        Files.write(tmp, withChecksum(payload));
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      replaceAtomically(file, withChecksum(payload));
     } catch (IOException | RuntimeException e) {
       // caching is an optimisation: a read-only home or a full disk must not fail the plan
+    }
+  }
+
+  /** Writes the bytes to a temporary file beside the target and moves it over the target in one step. */
+  private static void replaceAtomically(Path file, byte[] bytes) throws IOException {
+    Path tmp = Files.createTempFile(file.getParent(), ".kpkg", ".tmp");
+    try {
+      Files.write(tmp, bytes);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
     }
   }
 

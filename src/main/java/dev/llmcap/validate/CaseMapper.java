@@ -72,7 +72,10 @@ public final class CaseMapper {
     String batch = m.batchOrConcurrency().toLowerCase(Locale.ROOT);
     String workload = m.workload().toLowerCase(Locale.ROOT);
     Double serverRate = null;
-    Integer engineBatch = null;
+    // the engine's batch limit when the row states it ("server, max batch 896", "offline, max batch 896"); a
+    // concurrency row's field is a number alone, so it never states one
+    java.util.regex.Matcher mb = MAX_BATCH.matcher(batch);
+    Integer engineBatch = mb.find() ? Integer.valueOf(mb.group(1)) : null;
     Integer tokenBudget = null;
     Integer schedulerSteps = null;
     if (batch.startsWith("server")) {
@@ -83,10 +86,6 @@ public final class CaseMapper {
       }
       if (!(serverRate > 0)) {
         return Mapping.skip(m, "server row with request_rate " + serverRate + " (must be > 0)");
-      }
-      java.util.regex.Matcher mb = MAX_BATCH.matcher(batch);
-      if (mb.find()) {
-        engineBatch = Integer.parseInt(mb.group(1));
       }
       // the engine's per-iteration token budget when the row states it (vLLM max-num-batched-tokens, TensorRT-LLM max_num_tokens)
       java.util.regex.Matcher mt = MAX_TOKENS.matcher(batch);
@@ -109,12 +108,6 @@ public final class CaseMapper {
     } else if (batch.startsWith("max") || batch.startsWith("inf") || batch.startsWith("offline") || workload.contains("offline")) {
       regime = BenchmarkCase.OFFLINE;
       inFlight = OFFLINE_IN_FLIGHT;
-      // an offline row may state the engine's batch limit ("offline, max batch 896"): every request is in flight, the
-      // engine runs at most that many
-      java.util.regex.Matcher mb = MAX_BATCH.matcher(batch);
-      if (mb.find()) {
-        engineBatch = Integer.parseInt(mb.group(1));
-      }
     } else {
       try {
         inFlight = Integer.parseInt(batch.trim());
@@ -137,7 +130,6 @@ public final class CaseMapper {
       w.setReplicas(1);
       w.setPeakLoadMultiplier(1.0);
       w.setGrowthRate(0.0);
-      w.setMaxNumSeqs(engineBatch);
       w.setMaxNumBatchedTokens(tokenBudget);
       w.setNumSchedulerSteps(schedulerSteps);
       // the dataset's spread of lengths when the row gives it (both percentiles of a pair, P50 <= P99)
@@ -152,8 +144,8 @@ public final class CaseMapper {
     } else {
       w.setConcurrency((int) Math.ceil(inFlight / replicas));
       w.setRequestsPerSecond(null); // the requests in flight set the rate
-      w.setMaxNumSeqs(engineBatch);
     }
+    w.setMaxNumSeqs(engineBatch);
     r.setWorkload(w);
     ModelConfig mc = new ModelConfig();
     if (model.isPresent()) {

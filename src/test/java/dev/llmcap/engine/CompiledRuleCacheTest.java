@@ -86,19 +86,15 @@ class CompiledRuleCacheTest {
     Path training = cacheFileOf("training");
     Files.write(training, new byte[] {1, 2, 3});
 
-    PrintStream err = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    String recovered;
-    try {
+    StringBuilder captured = new StringBuilder();
+    String recovered = withStderrInto(captured, () -> {
       RuleBase.clearProcessCache();
-      recovered = plan(Path.of("rules"));
+      String p = plan(Path.of("rules"));
       RuleBase.load(Path.of("rules")).newSession("training").dispose();
-    } finally {
-      System.setErr(err);
-    }
+      return p;
+    });
     assertThat(recovered).isEqualTo(compiled);
-    String warnings = captured.toString(StandardCharsets.UTF_8);
+    String warnings = captured.toString();
     assertThat(warnings).contains("ignored the compiled-rule cache " + inference.getFileName())
         .contains("checksum mismatch").contains("compiled the rules again");
     assertThat(warnings.lines().filter(l -> l.contains("compiled-rule cache")).count()).isEqualTo(1);
@@ -177,6 +173,19 @@ class CompiledRuleCacheTest {
 
   private static String withoutRulesHash(String planJson) {
     return planJson.replaceAll("\"sha256\"\\s*:\\s*\"[0-9a-f]{64}\"", "");
+  }
+
+  /** Runs the step with stderr captured into {@code err} (restored afterwards) and returns its result. */
+  private static <T> T withStderrInto(StringBuilder err, java.util.concurrent.Callable<T> step) throws Exception {
+    PrintStream saved = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      return step.call();
+    } finally {
+      System.setErr(saved);
+      err.append(captured.toString(StandardCharsets.UTF_8));
+    }
   }
 
   private static void edit(Path file, String from, String to) throws IOException {
@@ -270,16 +279,9 @@ class CompiledRuleCacheTest {
     Path storage = rules.resolve("inference/storage.drl");
     Files.writeString(storage, Files.readString(storage) + "\n// a note\n");
     RuleBase.clearProcessCache();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream saved = System.err;
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    String planned;
-    try {
-      planned = plan(rules);
-    } finally {
-      System.setErr(saved);
-    }
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("ignored the compiled-rule cache").contains("checksum mismatch");
+    StringBuilder err = new StringBuilder();
+    String planned = withStderrInto(err, () -> plan(rules));
+    assertThat(err.toString()).contains("ignored the compiled-rule cache").contains("checksum mismatch");
     assertThat(RuleBase.LAST_COMPILE).containsEntry("inference", "whole");
     assertThat(planned).isEqualTo(planCompiledWhole(rules));
   }

@@ -151,14 +151,10 @@ class ZoneInstancesTest {
   void anEvenSplitPacksEachZoneOnItsOwn() throws Exception {
     // 6 fixed two-GPU replicas of Llama-3.1-8B FP16 on 4 x L4 g6.12xlarge (2 replicas each): one zone 3 instances,
     // 2 zones 3 + 3 replicas = 2 x ceil(3 / 2) = 4 instances (a lopsided 4 + 2 would fit 3), 3 zones 3 x ceil(2 / 2) = 3
-    String[] c = {"llama-3.1-8b", "FP16", "L4", "aws"};
-    List<Integer> counts = new ArrayList<>();
-    for (String[] policy : POLICIES) {
-      LLMCapacityPlan p = plan(c, 0.5, 6, policy);
+    List<Integer> counts = instancesAtMaxPerPolicy(new String[] {"llama-3.1-8b", "FP16", "L4", "aws"}, 0.5, 6, (policy, p) -> {
       assertThat(p.cost().instanceType()).isEqualTo("g6.12xlarge");
       assertThat(p.cost().replicasPerInstance()).isEqualTo(2);
-      counts.add(p.cost().instancesAtMaxReplicas());
-    }
+    });
     assertThat(counts).containsExactly(3, 4, 3);
   }
 
@@ -166,13 +162,20 @@ class ZoneInstancesTest {
   void replicasSpanningInstancesNeedTheSameInstancesInAnyNumberOfZones() throws Exception {
     // DeepSeek-V3 BF16 on L40S: TP8 x PP4, 4 g6e.48xlarge per replica; whole replicas never share, so spreading them over
     // zones adds no instance
-    String[] c = {"deepseek-v3", "BF16", "L40S", "aws"};
+    List<Integer> counts = instancesAtMaxPerPolicy(new String[] {"deepseek-v3", "BF16", "L40S", "aws"}, 1, 3,
+        (policy, p) -> assertThat(p.cost().instancesPerReplica()).as(policy[0] + "/" + policy[1]).isEqualTo(4));
+    assertThat(counts).containsOnly(12);
+  }
+
+  /** Plans the case under each zone policy, checks each plan, and returns the instances at max replicas per policy. */
+  private static List<Integer> instancesAtMaxPerPolicy(String[] c, double rps, int replicas,
+      java.util.function.BiConsumer<String[], LLMCapacityPlan> check) throws Exception {
     List<Integer> counts = new ArrayList<>();
     for (String[] policy : POLICIES) {
-      LLMCapacityPlan p = plan(c, 1, 3, policy);
-      assertThat(p.cost().instancesPerReplica()).as(policy[0] + "/" + policy[1]).isEqualTo(4);
+      LLMCapacityPlan p = plan(c, rps, replicas, policy);
+      check.accept(policy, p);
       counts.add(p.cost().instancesAtMaxReplicas());
     }
-    assertThat(counts).containsOnly(12);
+    return counts;
   }
 }
