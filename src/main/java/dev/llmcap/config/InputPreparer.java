@@ -200,9 +200,11 @@ public final class InputPreparer {
     if (m.getKvCachePrecision() == null) {
       m.setKvCachePrecision(defaults.text("default.kv_cache_precision." + m.getPrecision(), "model.kv_cache_precision"));
     }
-    if (m.getContextWindow() == null) {
+    boolean windowGiven = m.getContextWindow() != null;
+    if (!windowGiven) {
       m.setContextWindow((int) defaults.number("default.context_window", "model.context_window"));
     }
+    m.setContextWindowGiven(windowGiven);
     m.setBatchSizeGiven(m.getBatchSize() != null);
     if (m.getBatchSize() == null) {
       m.setBatchSize((int) defaults.number("default.batch_size", "model.batch_size"));

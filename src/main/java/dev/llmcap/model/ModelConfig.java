@@ -18,6 +18,7 @@ public class ModelConfig {
   private Integer contextWindow;
   private Integer batchSize;
   private boolean batchSizeGiven;
+  private boolean contextWindowGiven;
   private Double targetLatencyP50Ms;
   private Double targetLatencyP99Ms;
   private Double targetItlMs;
@@ -47,7 +48,7 @@ public class ModelConfig {
   public String getKvCachePrecision() { return kvCachePrecision; }
   public void setKvCachePrecision(String v) { this.kvCachePrecision = v; }
   public Integer getContextWindow() { return contextWindow; }
-  public void setContextWindow(Integer v) { this.contextWindow = v; }
+  public void setContextWindow(Integer v) { this.contextWindow = v; this.contextWindowGiven = v != null; }
   public Integer getBatchSize() { return batchSize; }
   public void setBatchSize(Integer v) { this.batchSize = v; }
   /**
@@ -58,6 +59,14 @@ public class ModelConfig {
   public boolean isBatchSizeGiven() { return batchSizeGiven; }
   @JsonIgnore
   public void setBatchSizeGiven(boolean v) { this.batchSizeGiven = v; }
+  /**
+   * Whether the user stated the context window (config or flag); when not, the rules may plan the model's own maximum
+   * instead of the default when the requests do not fit it. Set while inputs are prepared; not part of the config.
+   */
+  @JsonIgnore
+  public boolean isContextWindowGiven() { return contextWindowGiven; }
+  @JsonIgnore
+  public void setContextWindowGiven(boolean v) { this.contextWindowGiven = v; }
   /** Time-to-first-token target at the median, in ms. */
   public Double getTargetLatencyP50Ms() { return targetLatencyP50Ms; }
   public void setTargetLatencyP50Ms(Double v) { this.targetLatencyP50Ms = v; }
@@ -71,6 +80,6 @@ public class ModelConfig {
   public Double getTargetE2eP99Ms() { return targetE2eP99Ms; }
   public void setTargetE2eP99Ms(Double v) { this.targetE2eP99Ms = v; }
 
-  public ModelConfig contextWindow(int v) { this.contextWindow = v; return this; }
+  public ModelConfig contextWindow(int v) { setContextWindow(v); return this; }
   public ModelConfig modelName(String v) { this.modelName = v; return this; }
 }
