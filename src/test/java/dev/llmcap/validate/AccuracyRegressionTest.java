@@ -53,9 +53,10 @@ class AccuracyRegressionTest {
   /**
    * Every server row's TTFT P99 at the measured rate (53 rows): 56.8 % with multi-step scheduling (was 79.8 %), 56.6 % after the
    * system data corrections (docs/accuracy.md, "Little's-law diagnosis": the miss is the step time, see
-   * ServerLatencyGivenTheStepTimeTest); target 30 %, not met.
+   * ServerLatencyGivenTheStepTimeTest); target 30 %, met at 29.3 % (64 rows, 33 within 30 %) since the section "Tail latency:
+   * MLPerf v4.1 engine budgets, partner system classes and the H100-NVL / H100-PCIe decode efficiencies" (a thin margin).
    */
-  static final double ALL_SERVER_TTFT_P99_MEDIAN = 33.0; // 56.6 % (53 rows) -> 38.9 % (65) with the Offline-row fit -> 32.5 % (64) with the v5.1 rows' token budget -> 31.7 % (64) with the v4.1 engines' budgets and partner system classes
+  static final double ALL_SERVER_TTFT_P99_MEDIAN = 30.0; // 56.6 % (53 rows) -> 38.9 % (65) with the Offline-row fit -> 32.5 % (64) with the v5.1 rows' token budget -> 31.7 % (64) with the v4.1 engines' budgets and partner system classes -> 29.3 % (64) with the H100-NVL / H100-PCIe decode efficiencies fitted on their Offline rows: the issue's 30 % target
 
   static List<Measurement> rows;
   static ValidationRun run;
