@@ -29,7 +29,7 @@ class AccuracyRegressionTest {
    * the scored rows are those whose rate the rules think has headroom, and the TTFT follows the iteration time there), so
    * this guards the achieved level against regressions.
    */
-  static final double SERVER_TTFT_P99_MEDIAN = 31.0; // 50.8 % (27 rows) before the Offline-row fit, 39.2 % (40 rows) after, 28.4 % (39) with the v5.1 rows' stated token budget
+  static final double SERVER_TTFT_P99_MEDIAN = 31.0; // 50.8 % (27 rows) before the Offline-row fit, 39.2 % (40 rows) after, 28.4 % (39) with the v5.1 rows' stated token budget, 28.9 % (39) with the v4.1 engines' budgets (Mixtral's 16384 lowers its TTFT)
   /**
    * The server rows these guards were set on: MLPerf v4.x-v5.1 Llama-2-70B and Mixtral-8x7B on TensorRT-LLM (INF14xx).
    * The later out-of-sample server rows (INF17xx: vLLM, LLMBoost, Llama-3.1 on TensorRT-LLM) have their own test.
@@ -37,8 +37,8 @@ class AccuracyRegressionTest {
   static final String TENSORRT_SERVER_ROWS = "INF14";
   /** MLPerf Server TTFT P99 and TPOT P99 at the rules' goodput (was 220 % for TTFT P99 before the negative-binomial batch). */
   static final double SERVER_TTFT_P99_AT_GOODPUT_MEDIAN = 19.0; // 41.1 % -> 37.7 % with the Offline-row fit -> 16.8 % with the v5.1 rows' token budget
-  /** 8.5 % before the per-system efficiencies fitted on the Offline rows, 10.6 % after (docs/accuracy.md, last section). */
-  static final double SERVER_TPOT_P99_AT_GOODPUT_MEDIAN = 11.0;
+  /** 8.5 % before the per-system efficiencies fitted on the Offline rows, 10.6 % after, 9.8 % with the v4.1 partner system classes. */
+  static final double SERVER_TPOT_P99_AT_GOODPUT_MEDIAN = 10.5;
 
   /**
    * Rows whose engine config states multi-step scheduling ("scheduler steps N": AMD's MLPerf v5.1 vLLM harness and its
@@ -53,9 +53,10 @@ class AccuracyRegressionTest {
   /**
    * Every server row's TTFT P99 at the measured rate (53 rows): 56.8 % with multi-step scheduling (was 79.8 %), 56.6 % after the
    * system data corrections (docs/accuracy.md, "Little's-law diagnosis": the miss is the step time, see
-   * ServerLatencyGivenTheStepTimeTest); target 30 %, not met.
+   * ServerLatencyGivenTheStepTimeTest); target 30 %, met at 29.3 % (64 rows, 33 within 30 %) since the section "Tail latency:
+   * MLPerf v4.1 engine budgets, partner system classes and the H100-NVL / H100-PCIe decode efficiencies" (a thin margin).
    */
-  static final double ALL_SERVER_TTFT_P99_MEDIAN = 35.0; // 56.6 % (53 rows) -> 38.9 % (65) with the Offline-row fit -> 32.5 % (64) with the v5.1 rows' token budget
+  static final double ALL_SERVER_TTFT_P99_MEDIAN = 30.0; // 56.6 % (53 rows) -> 38.9 % (65) with the Offline-row fit -> 32.5 % (64) with the v5.1 rows' token budget -> 31.7 % (64) with the v4.1 engines' budgets and partner system classes -> 29.3 % (64) with the H100-NVL / H100-PCIe decode efficiencies fitted on their Offline rows: the issue's 30 % target
 
   static List<Measurement> rows;
   static ValidationRun run;

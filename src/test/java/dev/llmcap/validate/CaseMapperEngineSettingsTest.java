@@ -31,8 +31,33 @@ class CaseMapperEngineSettingsTest {
     assertThat(workload(mapper, rows, "INF1729").getMaxNumBatchedTokens()).isEqualTo(1536);
     assertThat(workload(mapper, rows, "INF1730").getMaxNumBatchedTokens()).isEqualTo(12000);
     assertThat(workload(mapper, rows, "INF1726").getMaxNumBatchedTokens()).isEqualTo(2560);
-    // an MLPerf v4.1 row whose notes state no budget
-    assertThat(workload(mapper, rows, "INF1401").getMaxNumBatchedTokens()).isNull();
+    // MLPerf v4.1 TensorRT-LLM engines (closed/<submitter>/configs/*/__init__.py): Llama-2-70B built at max_num_tokens
+    // 4096, Mixtral-8x7B at 16384, except the H200 Mixtral Server class (8192)
+    assertThat(workload(mapper, rows, "INF1401").getMaxNumBatchedTokens()).isEqualTo(4096);
+    assertThat(workload(mapper, rows, "INF1426").getMaxNumBatchedTokens()).isEqualTo(16384);
+    assertThat(workload(mapper, rows, "INF1430").getMaxNumBatchedTokens()).isEqualTo(8192);
+    // AMD's v5.1 vLLM harness: max_num_batched_tokens 40960 (Llama-2-70B) / 32000 (Mixtral-8x7B)
+    assertThat(workload(mapper, rows, "INF1703").getMaxNumBatchedTokens()).isEqualTo(40960);
+    assertThat(workload(mapper, rows, "INF1708").getMaxNumBatchedTokens()).isEqualTo(32000);
+    // rows whose configs state no budget (Cisco's multi-node v5.1, Red Hat's L40S, vLLM 0.4.3) keep the assumption
+    assertThat(workload(mapper, rows, "INF1443").getMaxNumBatchedTokens()).isNull();
+    assertThat(workload(mapper, rows, "INF1721").getMaxNumBatchedTokens()).isNull();
+    assertThat(workload(mapper, rows, "INF1722").getMaxNumBatchedTokens()).isNull();
+  }
+
+  @Test
+  void partnerSystemClassesOverrideTheReferenceBatchAndTensorParallelism() throws Exception {
+    List<Measurement> rows = MeasurementReader.read(Path.of("src/test/resources/calibration/inference.csv"));
+    CaseMapper mapper = new CaseMapper(new LLMForecastEngine(Workspace.under(Path.of(".")), Map.of()).catalog());
+    // closed/ASUSTeK/configs/llama2-70b/Server/custom.py: ESC4000A_E12_4XH100 640, ESC8000A_E12_H100X8 896
+    assertThat(workload(mapper, rows, "INF1401").getMaxNumSeqs()).isEqualTo(640);
+    assertThat(workload(mapper, rows, "INF1402").getMaxNumSeqs()).isEqualTo(896);
+    // closed/HPE/configs/llama2-70b/Server/custom.py: HPE_PROLIANT_DL380A_H100_NVL_94GBX4 1024
+    assertThat(workload(mapper, rows, "INF1419").getMaxNumSeqs()).isEqualTo(1024);
+    // closed/Lenovo/configs/llama2-70b/Server/__init__.py: SR675_V3_8XH100_NVL runs tensor_parallelism 1 (8 replicas)
+    Measurement lenovo = rows.stream().filter(m -> m.id().equals("INF1424")).findFirst().orElseThrow();
+    assertThat(lenovo.tp()).isEqualTo(1);
+    assertThat(workload(mapper, rows, "INF1424").getRequestsPerSecond()).isCloseTo(44.82 / 8, org.assertj.core.data.Offset.offset(1e-9));
   }
 
   @Test
