@@ -116,7 +116,8 @@ public final class LLMForecastEngine {
   public SessionResult evaluateBenchmarkRun(PreparedRequest prepared) throws RuleSetException {
     PlanRequest r = prepared.request();
     List<Object> inputs = List.of(r.getWorkload(), r.getModel(), r.getGpu(), r.getService(), new BenchmarkRun());
-    return new PlanSession(rules, teamAssumptions(r)).run(inputs, prepared.gpus(), prepared.models(), INFERENCE_RULES, false, false);
+    Assumptions team = teamAssumptions(r);
+    return new PlanSession(rules, team, team == assumptions).run(inputs, prepared.gpus(), prepared.models(), INFERENCE_RULES, false, false);
   }
 
   /**
@@ -139,7 +140,7 @@ public final class LLMForecastEngine {
     PreparedRequest prepared = new InputPreparer(catalog, team).inference(request, Map.of());
     PlanRequest r = prepared.request();
     List<Object> inputs = List.of(r.getWorkload(), r.getModel(), r.getGpu(), r.getService());
-    return new PlanSession(rules, team).run(inputs, prepared.gpus(), prepared.models(), INFERENCE_RULES, withTrace,
+    return new PlanSession(rules, team, team == assumptions).run(inputs, prepared.gpus(), prepared.models(), INFERENCE_RULES, withTrace,
         reportDetail);
   }
 
@@ -183,7 +184,7 @@ public final class LLMForecastEngine {
     PreparedRequest prepared = new InputPreparer(catalog, team).inference(request, provenance);
     PlanRequest r = prepared.request();
     List<Object> inputs = List.of(r.getWorkload(), r.getModel(), r.getGpu(), r.getService());
-    SessionResult result = new PlanSession(rules, team).run(inputs, prepared.gpus(), prepared.models(), INFERENCE_RULES, withTrace,
+    SessionResult result = new PlanSession(rules, team, team == assumptions).run(inputs, prepared.gpus(), prepared.models(), INFERENCE_RULES, withTrace,
         reportDetail);
     return new ExplainedPlan(InferencePlanAssembler.assemble(prepared, result, rules, withTrace), prepared.provenance());
   }
