@@ -116,8 +116,7 @@ public final class LLMForecastEngine {
   public SessionResult evaluateBenchmarkRun(PreparedRequest prepared) throws RuleSetException {
     PlanRequest r = prepared.request();
     List<Object> inputs = List.of(r.getWorkload(), r.getModel(), r.getGpu(), r.getService(), new BenchmarkRun());
-    Assumptions team = teamAssumptions(r);
-    return new PlanSession(rules, team, team == assumptions).run(inputs, prepared.gpus(), prepared.models(), INFERENCE_RULES, false, false);
+    return new PlanSession(rules, teamAssumptions(r)).run(inputs, prepared.gpus(), prepared.models(), INFERENCE_RULES, false, false);
   }
 
   /**
@@ -140,7 +139,7 @@ public final class LLMForecastEngine {
     PreparedRequest prepared = new InputPreparer(catalog, team).inference(request, Map.of());
     PlanRequest r = prepared.request();
     List<Object> inputs = List.of(r.getWorkload(), r.getModel(), r.getGpu(), r.getService());
-    return new PlanSession(rules, team, team == assumptions).run(inputs, prepared.gpus(), prepared.models(), INFERENCE_RULES, withTrace,
+    return new PlanSession(rules, team).run(inputs, prepared.gpus(), prepared.models(), INFERENCE_RULES, withTrace,
         reportDetail);
   }
 
@@ -184,7 +183,7 @@ public final class LLMForecastEngine {
     PreparedRequest prepared = new InputPreparer(catalog, team).inference(request, provenance);
     PlanRequest r = prepared.request();
     List<Object> inputs = List.of(r.getWorkload(), r.getModel(), r.getGpu(), r.getService());
-    SessionResult result = new PlanSession(rules, team, team == assumptions).run(inputs, prepared.gpus(), prepared.models(), INFERENCE_RULES, withTrace,
+    SessionResult result = new PlanSession(rules, team).run(inputs, prepared.gpus(), prepared.models(), INFERENCE_RULES, withTrace,
         reportDetail);
     return new ExplainedPlan(InferencePlanAssembler.assemble(prepared, result, rules, withTrace), prepared.provenance());
   }

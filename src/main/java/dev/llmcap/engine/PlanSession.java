@@ -31,25 +31,11 @@ public final class PlanSession {
 
   private final RuleBase rules;
   private final Assumptions assumptions;
-  private final boolean keepAssumptions;
 
   public PlanSession(RuleBase rules, Assumptions assumptions) {
-    this(rules, assumptions, false);
-  }
-
-  /**
-   * With keepAssumptions the session comes from sessions that keep this assumption set's facts between plans
-   * ({@link AssumptionSessions}), when the package's rules allow it: for an assumption set planned many times (an
-   * engine's own), not for one made for a single plan (a team's overrides, read per plan).
-   */
-  PlanSession(RuleBase rules, Assumptions assumptions, boolean keepAssumptions) {
     this.rules = rules;
     this.assumptions = assumptions;
-    this.keepAssumptions = keepAssumptions && !Boolean.getBoolean(FRESH_SESSIONS);
   }
-
-  /** System property that turns kept assumption sessions off (every plan in a reset session): for comparisons. */
-  static final String FRESH_SESSIONS = "llmcap.freshSessions";
 
   /**
    * Fires the rules of one DRL package (e.g. "training"; null fires every package) over the input records (workload,
@@ -67,11 +53,7 @@ public final class PlanSession {
    */
   public SessionResult run(Collection<?> inputs, Collection<GpuSpec> gpus, Collection<ModelSpec> models, String rulePackage,
       boolean withTrace, boolean reportDetail) throws RuleSetException {
-    AssumptionSessions kept = keepAssumptions ? rules.assumptionSessions(rulePackage) : null;
-    if (kept != null && !kept.usable()) {
-      kept = null;
-    }
-    KieSession session = kept != null ? kept.take(assumptions) : rules.newSession(rulePackage);
+    KieSession session = rules.newSession(rulePackage);
     AuditTrace trace = withTrace ? new AuditTrace() : null;
     AssumptionsUsed used = withTrace ? null : new AssumptionsUsed();
     AgendaEventListener agendaListener = trace != null ? trace : used;
@@ -86,10 +68,8 @@ public final class PlanSession {
     Watchdog dog = Watchdog.start(session, Thread.currentThread(), seconds);
     boolean healthy = false;
     try {
-      if (kept == null) {
-        for (Assumption a : assumptions.all()) {
-          session.insert(a);
-        }
+      for (Assumption a : assumptions.all()) {
+        session.insert(a);
       }
       for (Object o : inputs) {
         session.insert(o);
@@ -147,13 +127,9 @@ public final class PlanSession {
       if (trace != null) {
         session.removeEventListener((RuleRuntimeEventListener) trace);
       }
-      if (healthy && kept != null) {
-        kept.giveBack(assumptions, session);
-      } else if (healthy) {
+      if (healthy) {
         session.dispose();
-      } else if (kept != null) {
-        session.dispose(); // a kept session that failed mid-firing is dropped with its assumptions
-      } // a pooled session that failed mid-firing is dropped, never returned to the pool
+      } // a session that failed mid-firing is dropped, never returned to the pool
     }
   }
 

@@ -57,7 +57,6 @@ public final class RuleBase {
   private final String hash;
   private final Map<String, PackageRules> packages;
   private final Map<String, KieSessionsPool> pools = new ConcurrentHashMap<>();
-  private final Map<String, AssumptionSessions> keptAssumptions = new ConcurrentHashMap<>();
 
   private RuleBase(Path dir, List<String> ruleFiles, String hash, Map<String, PackageRules> packages) {
     this.dir = dir;
@@ -210,15 +209,6 @@ public final class RuleBase {
   public KieSession newSession(String rulePackage) {
     String key = rulePackage == null ? "" : rulePackage;
     return pools.computeIfAbsent(key, k -> kieBase(k).newKieSessionsPool(1)).newKieSession();
-  }
-
-  /**
-   * Sessions of one DRL package (null for every package) that keep an assumption set's facts between plans
-   * ({@link AssumptionSessions}); {@link AssumptionSessions#usable()} says whether the package's rules allow it.
-   */
-  AssumptionSessions assumptionSessions(String rulePackage) {
-    String key = rulePackage == null ? "" : rulePackage;
-    return keptAssumptions.computeIfAbsent(key, k -> new AssumptionSessions(kieBase(k)));
   }
 
   private KieBase kieBase(String packageName) {
