@@ -134,8 +134,7 @@ class CompiledRuleCacheTest {
 
   @Test
   void editingOneRuleFileRecompilesOnlyItsPackage(@TempDir Path tmp) throws Exception {
-    Path rules = tmp.resolve("rules");
-    copy(Path.of("rules"), rules);
+    Path rules = copyOfShippedRules(tmp);
     plan(rules);
     Map<String, FileTime> first = cacheFiles();
     assertThat(first).hasSize(3);
@@ -196,8 +195,7 @@ class CompiledRuleCacheTest {
 
   @Test
   void editingRulesCompilesOnlyTheEditedFilesAndPlansExactlyLikeAWholeCompilation(@TempDir Path tmp) throws Exception {
-    Path rules = tmp.resolve("rules");
-    copy(Path.of("rules"), rules);
+    Path rules = copyOfShippedRules(tmp);
     plan(rules);
     assertThat(RuleBase.LAST_COMPILE).containsEntry("inference", "whole");
 
@@ -231,8 +229,7 @@ class CompiledRuleCacheTest {
 
   @Test
   void anEditToCommentsOnlyCompilesNothingAndPlansExactlyLikeAWholeCompilation(@TempDir Path tmp) throws Exception {
-    Path rules = tmp.resolve("rules");
-    copy(Path.of("rules"), rules);
+    Path rules = copyOfShippedRules(tmp);
     String original = plan(rules);
     assertThat(RuleBase.LAST_COMPILE).containsEntry("inference", "whole");
 
@@ -269,8 +266,7 @@ class CompiledRuleCacheTest {
 
   @Test
   void anUnreadableCopyForSameTokensIsReportedAndCompiled(@TempDir Path tmp) throws Exception {
-    Path rules = tmp.resolve("rules");
-    copy(Path.of("rules"), rules);
+    Path rules = copyOfShippedRules(tmp);
     plan(rules);
     Path before = cacheFileOf("inference");
     byte[] bytes = Files.readAllBytes(before);
@@ -288,8 +284,7 @@ class CompiledRuleCacheTest {
 
   @Test
   void anEditedFunctionADuplicatedRuleNameOrACompileErrorCompileTheWholePackage(@TempDir Path tmp) throws Exception {
-    Path rules = tmp.resolve("rules");
-    copy(Path.of("rules"), rules);
+    Path rules = copyOfShippedRules(tmp);
     plan(rules);
     Path functions = rules.resolve("inference/functions.drl");
     edit(functions, "return Math.abs(Math.log(a / b));", "return Math.abs(Math.log(b / a));");
@@ -333,6 +328,12 @@ class CompiledRuleCacheTest {
   void aFileIsInThePackageItDeclares() {
     assertThat(RuleBase.packageOf("// package nope;\n/* package no;\n */\npackage inference;\nrule")).isEqualTo("inference");
     assertThat(RuleBase.packageOf("rule \"x\" when then end")).isEqualTo("defaultpkg");
+  }
+
+  private static Path copyOfShippedRules(Path tmp) throws IOException {
+    Path rules = tmp.resolve("rules");
+    copy(Path.of("rules"), rules);
+    return rules;
   }
 
   private static void copy(Path from, Path to) throws IOException {
