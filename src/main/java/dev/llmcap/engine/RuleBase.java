@@ -40,7 +40,8 @@ import org.kie.api.definition.KiePackage;
  * and on disk ({@link CompiledRuleCache}); a package whose cache entry exists is read back only when a session of it is
  * first needed. An edit inside rules recompiles only the edited files and merges them into the package compiled before
  * ({@link IncrementalCompile}); an edit to a function, import or global recompiles the package; an edit to comments only
- * recompiles nothing. Any compile error or duplicated rule name fails.
+ * recompiles nothing. Any compile error or duplicated rule name fails. A package whose files are the shipped ones runs from
+ * Drools' executable model generated at build time ({@link ExecModel}) instead.
  */
 public final class RuleBase {
   private static final Map<String, RuleBase> CACHE = new ConcurrentHashMap<>();
@@ -57,6 +58,8 @@ public final class RuleBase {
   private final String hash;
   private final Map<String, PackageRules> packages;
   private final Map<String, KieSessionsPool> pools = new ConcurrentHashMap<>();
+  /** Where each package's rule base came from ("executable model" or "classic"), once its first session was made. */
+  private final Map<String, String> ruleSources = new ConcurrentHashMap<>();
 
   private RuleBase(Path dir, List<String> ruleFiles, String hash, Map<String, PackageRules> packages) {
     this.dir = dir;
@@ -86,11 +89,11 @@ public final class RuleBase {
     Map<String, Map<String, String>> toCompile = new LinkedHashMap<>();
     for (Map.Entry<String, Map<String, String>> e : byPackage.entrySet()) {
       // the file names of the whole folder are part of each package's key: they set the compile order (see compile)
-      Map<String, String> keyed = new LinkedHashMap<>(e.getValue());
-      keyed.put("\u0000files", String.join("\n", sources.keySet()));
-      PackageRules p = new PackageRules(e.getKey(), hash(keyed));
+      PackageRules p = new PackageRules(e.getKey(), packageHash(e.getValue(), sources.keySet()));
       packages.put(p.name, p);
-      if (!p.compiledBefore()) {
+      // the shipped rules run from their executable model; with a rule cache they are still compiled once (as on any
+      // first run), so that a later edit finds the index and tokens it compiles incrementally from
+      if (!p.compiledBefore() && !(ExecModel.covers(p.name, p.hash) && p.cacheFile.isEmpty())) {
         toCompile.put(p.name, e.getValue());
       }
     }
@@ -111,6 +114,26 @@ public final class RuleBase {
     return built;
   }
 
+  /**
+   * The hash of one DRL package of a folder (the key of its compiled form in the rule cache and of its executable model):
+   * its own files, and the names of every file of the folder, which set the compile order (see compile).
+   */
+  static String packageHash(Map<String, String> folder, String packageName) {
+    Map<String, String> own = new LinkedHashMap<>();
+    folder.forEach((file, text) -> {
+      if (packageOf(text).equals(packageName)) {
+        own.put(file, text);
+      }
+    });
+    return packageHash(own, folder.keySet());
+  }
+
+  private static String packageHash(Map<String, String> own, Collection<String> folderFiles) {
+    Map<String, String> keyed = new LinkedHashMap<>(own);
+    keyed.put("\u0000files", String.join("\n", folderFiles));
+    return hash(keyed);
+  }
+
   /** The DRL package a file declares (its first package statement), as Drools reads it. */
   static String packageOf(String source) {
     Matcher m = PACKAGE.matcher(source.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)//.*$", ""));
@@ -125,7 +148,8 @@ public final class RuleBase {
     CompiledRuleCache.forgetWarning();
   }
 
-  private static Map<String, String> readSources(Path dir) throws RuleSetException {
+  /** The text of every *.drl file below the folder by its relative path, sorted. */
+  static Map<String, String> readSources(Path dir) throws RuleSetException {
     if (!Files.isDirectory(dir)) {
       throw new RuleSetException("rules folder not found: " + dir);
     }
@@ -218,7 +242,9 @@ public final class RuleBase {
         if (p == null) {
           return CompiledRuleCache.ruleBaseOf(List.of()); // no rules of that package: nothing fires
         }
-        return p.ruleBase();
+        Optional<KieBase> model = ExecModel.ruleBase(p.name, p.hash);
+        ruleSources.put(p.name, model.isPresent() ? "executable model" : "classic");
+        return model.isPresent() ? model.get() : p.ruleBase();
       }
       List<KiePackage> all = new ArrayList<>();
       for (PackageRules p : packages.values()) {
@@ -229,6 +255,12 @@ public final class RuleBase {
       throw new IllegalStateException("rules that compiled before no longer compile: " + e.getMessage(), e);
     }
   }
+
+  /**
+   * Where a package's rule base came from: "executable model" (generated at build time for the shipped rules) or
+   * "classic" (compiled or read from the rule cache); null before its first session.
+   */
+  public String ruleSource(String packageName) { return ruleSources.get(packageName); }
 
   /** The names of the DRL packages of this folder. */
   public List<String> packageNames() { return List.copyOf(packages.keySet()); }

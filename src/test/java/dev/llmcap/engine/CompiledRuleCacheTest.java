@@ -41,7 +41,13 @@ class CompiledRuleCacheTest {
     } else {
       System.setProperty("llmcap.cache", before);
     }
+    System.clearProperty("llmcap.execModel");
     RuleBase.clearProcessCache();
+  }
+
+  /** The shipped rules from the cache too, not their executable model (ExecModel): what an edited folder does. */
+  private static void classicPathOnly() {
+    System.setProperty("llmcap.execModel", "off");
   }
 
   private static String plan(Path rules) throws Exception {
@@ -69,6 +75,7 @@ class CompiledRuleCacheTest {
 
   @Test
   void cachedRulesPlanExactlyLikeCompiledRules() throws Exception {
+    classicPathOnly();
     String compiled = plan(Path.of("rules"));
     assertThat(cacheFiles().keySet()).hasSize(3)
         .anyMatch(n -> n.startsWith("inference-")).anyMatch(n -> n.startsWith("training-")).anyMatch(n -> n.startsWith("forecast-"));
@@ -78,6 +85,7 @@ class CompiledRuleCacheTest {
 
   @Test
   void aBitFlippedCacheFileIsRemovedReportedOnceAndRecompiled() throws Exception {
+    classicPathOnly();
     String compiled = plan(Path.of("rules"));
     Path inference = cacheFileOf("inference");
     byte[] bytes = Files.readAllBytes(inference);
@@ -330,7 +338,8 @@ class CompiledRuleCacheTest {
     assertThat(RuleBase.packageOf("rule \"x\" when then end")).isEqualTo("defaultpkg");
   }
 
-  private static Path copyOfShippedRules(Path tmp) throws IOException {
+  /** A copy of the repository's rules folder below tmp (ExecModelTest uses it too). */
+  static Path copyOfShippedRules(Path tmp) throws IOException {
     Path rules = tmp.resolve("rules");
     copy(Path.of("rules"), rules);
     return rules;

@@ -44,6 +44,14 @@ class GoldenPlanTest {
   }
 
   @Test
+  void theGoldensPlanWithTheExecutableModelOfTheShippedRules() throws Exception {
+    PlanRequest request = new ConfigLoader().load(inputs().get(0)).toRequest();
+    Engines.shared().plan(request, Map.of(), false);
+    // the shared engine's rule base is the one every golden above plans with (its session pool is made once)
+    assertThat(Engines.shared().rules().ruleSource("inference")).isEqualTo("executable model");
+  }
+
+  @Test
   void everyGoldenPlanHasItsInput() throws IOException {
     try (Stream<Path> s = Files.list(DIR)) {
       for (Path p : s.filter(f -> f.toString().endsWith(".plan.json")).collect(Collectors.toList())) {

@@ -12,6 +12,7 @@ final class ExportFixture {
   static final Path CONFIG = Path.of("src/test/resources/exports/plan-config.json");
   private static LLMCapacityPlan plan;
   private static Map<String, String> provenance;
+  private static String inferenceRuleSource;
 
   private ExportFixture() {}
 
@@ -21,8 +22,15 @@ final class ExportFixture {
       LLMForecastEngine engine = new LLMForecastEngine(Workspace.fromEnvironment(), Map.of());
       plan = engine.plan(loader.toRequest(), loader.provenance(), true);
       provenance = loader.provenance();
+      inferenceRuleSource = engine.rules().ruleSource("inference");
     }
     return plan;
+  }
+
+  /** Where the plan's inference rules came from ("executable model" for the shipped rules, see RuleBase). */
+  static synchronized String inferenceRuleSource() throws Exception {
+    plan();
+    return inferenceRuleSource;
   }
 
   static synchronized Map<String, String> provenance() throws Exception {

@@ -39,6 +39,11 @@ class ExportGoldenTest {
   }
 
   @Test
+  void theExportedPlanComesFromTheExecutableModelOfTheShippedRules() throws Exception {
+    assertThat(ExportFixture.inferenceRuleSource()).isEqualTo("executable model");
+  }
+
+  @Test
   void pdfTextMatchesItsGoldenFileAndEmbedsBothCharts() throws Exception {
     LLMCapacityPlan plan = ExportFixture.plan();
     byte[] pdf = new PdfExporter().export(plan, ExportContext.plain());
