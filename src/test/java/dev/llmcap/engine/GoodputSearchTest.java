@@ -28,9 +28,19 @@ class GoodputSearchTest {
 
   @BeforeAll
   static void functions() throws Exception {
-    KieSession s = RuleBase.load(Path.of("rules")).newSession(LLMForecastEngine.INFERENCE_RULES);
-    ClassLoader cl = ((InternalRuleBase) s.getKieBase()).getRootClassLoader();
-    s.dispose();
+    // the classic compilation of the shipped rules (a class per DRL function); the executable model the planner runs
+    // them from holds the same functions' code as static methods of its rules class (ExecModel, ExecModelTest)
+    System.setProperty("llmcap.execModel", "off");
+    ClassLoader cl;
+    try {
+      RuleBase.clearProcessCache();
+      KieSession s = RuleBase.load(Path.of("rules")).newSession(LLMForecastEngine.INFERENCE_RULES);
+      cl = ((InternalRuleBase) s.getKieBase()).getRootClassLoader();
+      s.dispose();
+    } finally {
+      System.clearProperty("llmcap.execModel");
+      RuleBase.clearProcessCache();
+    }
     meetsSlo = function(cl, "MeetsSlo");
     servingState = function(cl, "ServingState");
     ttftQuantile = function(cl, "TtftQuantileS");
