@@ -70,6 +70,24 @@ class DistributionIT {
   }
 
   @Test
+  void theJavaCompilerForEditedRulesShipsWithoutItsSignatureAndWithEveryClass() throws IOException {
+    Path ecj;
+    try (var libs = Files.list(install.resolve("lib"))) {
+      ecj = libs.filter(f -> f.getFileName().toString().matches("ecj-[0-9.]+\\.jar")).findFirst().orElseThrow();
+    }
+    assertThat(Files.readAllBytes(ecj)).as("the same file as target/lib's")
+        .isEqualTo(Files.readAllBytes(Path.of("target/lib").resolve(ecj.getFileName())));
+    try (java.util.jar.JarFile jar = new java.util.jar.JarFile(ecj.toFile())) {
+      assertThat(jar.stream().map(ZipEntry::getName))
+          .noneMatch(n -> n.matches("(?i)META-INF/[^/]+\\.(SF|RSA|DSA|EC)"))
+          .contains("org/eclipse/jdt/internal/compiler/Compiler.class", "META-INF/services/javax.tools.JavaCompiler");
+      assertThat(jar.getManifest().getMainAttributes().getValue("Bundle-SymbolicName"))
+          .isEqualTo("org.eclipse.jdt.core.compiler.batch");
+      assertThat(jar.getManifest().getEntries()).as("no per-entry digests").isEmpty();
+    }
+  }
+
+  @Test
   void theManPageGeneratedFromTheOptionDefinitionsIsInstalled() throws IOException {
     Path man = install.resolve("share/man/man1/llmcap.1");
     assertThat(man).as("share/man/man1/llmcap.1").exists();
