@@ -86,20 +86,23 @@ public final class RuleBase {
     long examinedAt = System.currentTimeMillis(); // before the files' status is read (see RuleFolderStamp)
     Optional<List<RuleFolderStamp.FileStatus>> statuses = RuleFolderStamp.statuses(dir, files);
     Optional<Path> stamp = statuses.isPresent() ? RuleFolderStamp.file(dir) : Optional.empty();
-    Optional<RuleFolderStamp.Digest> known = stamp.flatMap(f -> RuleFolderStamp.read(f, statuses.get()));
+    // plain code, no lambdas, on this path: each lambda is linked on its first use, which a start-up pays in full
+    Optional<RuleFolderStamp.Digest> known = stamp.isPresent() ? RuleFolderStamp.read(stamp.get(), statuses.get()) : Optional.empty();
     if (known.isPresent()) {
       RuleBase cached = CACHE.get(known.get().hash());
       if (cached != null) {
         return cached;
       }
       Map<String, PackageRules> packages = new LinkedHashMap<>();
+      boolean allCompiled = true;
       for (Map.Entry<String, String> e : known.get().packageHashes().entrySet()) {
         PackageRules p = new PackageRules(e.getKey(), e.getValue());
         p.folder = dir;
         p.folderHash = known.get().hash();
         packages.put(p.name, p);
+        allCompiled &= p.compiledBefore();
       }
-      if (packages.values().stream().allMatch(PackageRules::compiledBefore)) {
+      if (allCompiled) {
         lastLoad = "stamp";
         RuleBase built = new RuleBase(dir, files, known.get().hash(), packages, known.get().requiredAssumptions());
         CACHE.put(built.hash, built);
