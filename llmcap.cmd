@@ -27,8 +27,8 @@ if defined STALE (
 set "JAVA=java"
 if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java"
 rem single commands (a plan, --version, rules): a small young generation and C1 compiling later, as ./llmcap does
-rem (docs/performance.md, Round 7); the JVM's defaults for the long-running ones
-set "SINGLE=-Xmn8m -XX:Tier3InvocationThreshold=1000 -XX:Tier3CompileThreshold=5000"
+rem and reflective calls kept native on JDK 17 (docs/performance.md, Rounds 7 and 10b); the JVM's defaults for the long-running ones
+set "SINGLE=-Xmn8m -XX:Tier3InvocationThreshold=1000 -XX:Tier3CompileThreshold=5000 -Dsun.reflect.inflationThreshold=1000000"
 for %%C in (batch calibrate validate compare forecast) do if /i "%~1"=="%%C" set "SINGLE="
 if "%LLMCAP_JAVA_OPTS%"=="" set "LLMCAP_JAVA_OPTS=%DEFAULT_JAVA_OPTS% %SINGLE%"
 "%JAVA%" %LLMCAP_JAVA_OPTS% -Dllmcap.home="%HOME_DIR%" -Djava.awt.headless=true -cp "%HOME_DIR%\target\llmcap.jar;%HOME_DIR%\target\lib\*" dev.llmcap.cli.Main %*

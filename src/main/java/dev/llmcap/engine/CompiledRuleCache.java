@@ -64,6 +64,11 @@ final class CompiledRuleCache {
     return file(packageName, tokensKey, ".ktok");
   }
 
+  /** The stamp of a rules folder (by a hash of its path; see {@link RuleFolderStamp}). */
+  static Optional<Path> stampFile(String folderKey) {
+    return file("rules-folder", folderKey, ".kstat");
+  }
+
   /** Records that the cache file was compiled from files with these tokens (a failure only costs a later compile). */
   static void rememberTokens(Path tokensFile, Path cacheFile) {
     write(tokensFile, cacheFile.getFileName().toString().getBytes(StandardCharsets.UTF_8));

@@ -1,8 +1,5 @@
 package dev.llmcap.engine;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,16 +16,14 @@ final class RequiredAssumptions {
 
   private RequiredAssumptions() {}
 
-  /** Fails naming every assumption a rule needs that the assumptions file lacks, with the rule file and line using it. */
-  static void check(RuleBase rules, Assumptions assumptions) throws RuleSetException {
-    Map<String, String> missing = new LinkedHashMap<>();
-    for (String f : rules.ruleFiles()) {
-      List<String> lines;
-      try {
-        lines = Files.readAllLines(rules.dir().resolve(f), StandardCharsets.UTF_8);
-      } catch (IOException | RuntimeException e) {
-        continue; // compiled already: a file that vanished since is not this check's concern
-      }
+  /**
+   * The assumptions the rule files (relative name to text, in file order) name outright, each with the "file:line" of
+   * its first use; lines starting with a line comment are skipped. Lines end at \n, \r\n or \r.
+   */
+  static Map<String, String> named(Map<String, String> sources) {
+    Map<String, String> named = new LinkedHashMap<>();
+    for (Map.Entry<String, String> f : sources.entrySet()) {
+      List<String> lines = f.getValue().lines().collect(java.util.stream.Collectors.toList());
       for (int i = 0; i < lines.size(); i++) {
         String line = lines.get(i);
         if (line.trim().startsWith("//")) {
@@ -36,12 +31,21 @@ final class RequiredAssumptions {
         }
         Matcher m = NAMED.matcher(line);
         while (m.find()) {
-          if (assumptions.get(m.group(1)).isEmpty()) {
-            missing.putIfAbsent(m.group(1), f + ":" + (i + 1));
-          }
+          named.putIfAbsent(m.group(1), f.getKey() + ":" + (i + 1));
         }
       }
     }
+    return named;
+  }
+
+  /** Fails naming every assumption a rule needs that the assumptions file lacks, with the rule file and line using it. */
+  static void check(RuleBase rules, Assumptions assumptions) throws RuleSetException {
+    Map<String, String> missing = new LinkedHashMap<>();
+    rules.requiredAssumptions().forEach((name, where) -> {
+      if (assumptions.get(name).isEmpty()) {
+        missing.put(name, where);
+      }
+    });
     if (!missing.isEmpty()) {
       List<String> problems = new ArrayList<>();
       missing.forEach((name, where) -> problems.add(Assumptions.FILE + ": required assumption '" + name

@@ -50,6 +50,8 @@ public final class RuleBase {
   private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
   /** How each package was last compiled in this process ("whole" or the files compiled alone): tests read it. */
   static final Map<String, String> LAST_COMPILE = new ConcurrentHashMap<>();
+  /** Whether the last load took its hashes from the folder's stamp ("stamp") or read the files ("files"): tests read it. */
+  static volatile String lastLoad = "";
   /** The package Drools gives a DRL file without a package statement. */
   private static final String DEFAULT_PACKAGE = "defaultpkg";
 
@@ -60,30 +62,69 @@ public final class RuleBase {
   private final Map<String, KieSessionsPool> pools = new ConcurrentHashMap<>();
   /** Where each package's rule base came from ("executable model" or "classic"), once its first session was made. */
   private final Map<String, String> ruleSources = new ConcurrentHashMap<>();
+  private final Map<String, String> requiredAssumptions;
 
-  private RuleBase(Path dir, List<String> ruleFiles, String hash, Map<String, PackageRules> packages) {
+  private RuleBase(Path dir, List<String> ruleFiles, String hash, Map<String, PackageRules> packages,
+      Map<String, String> requiredAssumptions) {
     this.dir = dir;
     this.ruleFiles = ruleFiles;
     this.hash = hash;
     this.packages = packages;
+    this.requiredAssumptions = java.util.Collections.unmodifiableMap(requiredAssumptions);
   }
+
+  /** The assumptions the rules name outright, each with the "file:line" of its first use (see {@link RequiredAssumptions}). */
+  Map<String, String> requiredAssumptions() { return requiredAssumptions; }
 
   /**
    * Reads every *.drl file below the folder and makes sure each DRL package is compiled: a package compiled before (in
    * this process or in the on-disk cache) is not compiled again; the others are compiled now, so a broken file fails
-   * here whatever package the caller plans with.
+   * here whatever package the caller plans with. A folder whose files all have the size, times and identity recorded in
+   * its stamp (see {@link RuleFolderStamp}) is not read: the hashes are the stamp's, and a package whose cache file is
+   * gone makes the folder be read as usual.
    */
   public static RuleBase load(Path rulesDir) throws RuleSetException {
     Path dir = rulesDir.toAbsolutePath().normalize();
-    Map<String, String> sources = readSources(dir);
+    List<String> files = listFiles(dir);
+    long examinedAt = System.currentTimeMillis(); // before the files' status is read (see RuleFolderStamp)
+    Optional<List<RuleFolderStamp.FileStatus>> statuses = RuleFolderStamp.statuses(dir, files);
+    Optional<Path> stamp = statuses.isPresent() ? RuleFolderStamp.file(dir) : Optional.empty();
+    // plain code, no lambdas, on this path: each lambda is linked on its first use, which a start-up pays in full
+    Optional<RuleFolderStamp.Digest> known = stamp.isPresent() ? RuleFolderStamp.read(stamp.get(), statuses.get()) : Optional.empty();
+    if (known.isPresent()) {
+      RuleBase cached = CACHE.get(known.get().hash());
+      if (cached != null) {
+        return cached;
+      }
+      Map<String, PackageRules> packages = new LinkedHashMap<>();
+      boolean allCompiled = true;
+      for (Map.Entry<String, String> e : known.get().packageHashes().entrySet()) {
+        PackageRules p = new PackageRules(e.getKey(), e.getValue());
+        p.folder = dir;
+        p.folderHash = known.get().hash();
+        packages.put(p.name, p);
+        allCompiled &= p.compiledBefore();
+      }
+      if (allCompiled) {
+        lastLoad = "stamp";
+        RuleBase built = new RuleBase(dir, files, known.get().hash(), packages, known.get().requiredAssumptions());
+        CACHE.put(built.hash, built);
+        return built;
+      }
+    }
+    lastLoad = "files";
+    Map<String, String> sources = readSources(dir, files);
     String hash = hash(sources);
     RuleBase cached = CACHE.get(hash);
     if (cached != null) {
       return cached;
     }
+    Map<String, String> packageOfFile = new LinkedHashMap<>();
     Map<String, Map<String, String>> byPackage = new TreeMap<>();
     for (Map.Entry<String, String> e : sources.entrySet()) {
-      byPackage.computeIfAbsent(packageOf(e.getValue()), k -> new LinkedHashMap<>()).put(e.getKey(), e.getValue());
+      String pkg = packageOf(e.getValue());
+      packageOfFile.put(e.getKey(), pkg);
+      byPackage.computeIfAbsent(pkg, k -> new LinkedHashMap<>()).put(e.getKey(), e.getValue());
     }
     Map<String, PackageRules> packages = new LinkedHashMap<>();
     Map<String, Map<String, String>> toCompile = new LinkedHashMap<>();
@@ -109,7 +150,14 @@ public final class RuleBase {
     for (PackageRules p : packages.values()) {
       p.sources = sources;
     }
-    RuleBase built = new RuleBase(dir, List.copyOf(sources.keySet()), hash, packages);
+    Map<String, String> required = RequiredAssumptions.named(sources);
+    RuleBase built = new RuleBase(dir, List.copyOf(sources.keySet()), hash, packages, required);
+    if (statuses.isPresent()) {
+      Map<String, String> packageHashes = new LinkedHashMap<>();
+      packages.forEach((name, p) -> packageHashes.put(name, p.hash));
+      RuleFolderStamp.file(dir).ifPresent(f -> RuleFolderStamp.write(f, examinedAt, statuses.get(),
+          new RuleFolderStamp.Digest(hash, packageOfFile, packageHashes, required)));
+    }
     CACHE.put(hash, built);
     return built;
   }
@@ -140,6 +188,11 @@ public final class RuleBase {
     return m.find() ? m.group(1) : DEFAULT_PACKAGE;
   }
 
+  /** Forgets the loaded folders of this process but keeps their compiled packages (tests of the folder stamp use it). */
+  static void forgetLoadedFolders() {
+    CACHE.clear();
+  }
+
   /** Forgets the compiled rule bases of this process (tests use it to exercise the on-disk cache). */
   static void clearProcessCache() {
     CACHE.clear();
@@ -150,6 +203,11 @@ public final class RuleBase {
 
   /** The text of every *.drl file below the folder by its relative path, sorted. */
   static Map<String, String> readSources(Path dir) throws RuleSetException {
+    return readSources(dir, listFiles(dir));
+  }
+
+  /** The *.drl files below the folder, relative to it ('/' separated), sorted by path. */
+  private static List<String> listFiles(Path dir) throws RuleSetException {
     if (!Files.isDirectory(dir)) {
       throw new RuleSetException("rules folder not found: " + dir);
     }
@@ -162,11 +220,18 @@ public final class RuleBase {
     if (files.isEmpty()) {
       throw new RuleSetException("no .drl files in rules folder " + dir);
     }
-    Map<String, String> sources = new LinkedHashMap<>();
+    List<String> rel = new ArrayList<>(files.size());
     for (Path f : files) {
-      String rel = dir.relativize(f).toString().replace('\\', '/');
+      rel.add(dir.relativize(f).toString().replace('\\', '/'));
+    }
+    return rel;
+  }
+
+  private static Map<String, String> readSources(Path dir, List<String> files) throws RuleSetException {
+    Map<String, String> sources = new LinkedHashMap<>();
+    for (String rel : files) {
       try {
-        byte[] bytes = Files.readAllBytes(f);
+        byte[] bytes = Files.readAllBytes(dir.resolve(rel));
         String notText = dev.llmcap.config.InputLimits.invalidUtf8(bytes);
         if (notText != null) {
           throw new RuleSetException(rel + ": " + notText);
@@ -271,7 +336,10 @@ public final class RuleBase {
     private final String hash;
     private final String key;
     private final Optional<Path> cacheFile;
+    /** The folder's sources (file to text); null when the folder's stamp let it go unread (then read when needed). */
     private Map<String, String> sources;
+    private Path folder;
+    private String folderHash;
 
     PackageRules(String name, String hash) {
       this.name = name;
@@ -296,12 +364,24 @@ public final class RuleBase {
         PACKAGES.put(key, fromDisk.get());
         return fromDisk.get();
       }
+      if (sources == null) {
+        sources = reread(folder, folderHash);
+      }
       List<String> problems = new ArrayList<>();
       compile(sources, problems, false); // the cache file was unusable: no copy of it, a compilation
       if (!problems.isEmpty()) {
         throw new RuleSetException(problems);
       }
       return PACKAGES.get(key);
+    }
+
+    /** The folder's sources when its stamp let it go unread, provided they still hash to what the stamp said. */
+    private static Map<String, String> reread(Path folder, String folderHash) throws RuleSetException {
+      Map<String, String> now = readSources(folder, listFiles(folder));
+      if (!hash(now).equals(folderHash)) {
+        throw new RuleSetException("the rule files in " + folder + " changed while this run used them; run again");
+      }
+      return now;
     }
 
     /**

@@ -53,7 +53,8 @@ class LaunchersTest {
       assertThat(cmd).as(pair[1] + " drops the single-command options for the same commands")
           .contains("for %%C in (" + commands + ") do if /i \"%~1\"==\"%%C\" set \"SINGLE=\"")
           .contains("set \"LLMCAP_JAVA_OPTS=%DEFAULT_JAVA_OPTS% %SINGLE%\"");
-      for (String option : List.of("-Xmn8m", "-XX:Tier3InvocationThreshold=1000", "-XX:Tier3CompileThreshold=5000")) {
+      for (String option : List.of("-Xmn8m", "-XX:Tier3InvocationThreshold=1000", "-XX:Tier3CompileThreshold=5000",
+          "-Dsun.reflect.inflationThreshold=1000000")) {
         assertThat(sh).contains(option);
         assertThat(cmd).contains(option);
       }
