@@ -59,11 +59,7 @@ public final class ExecModelGenerator {
     KieServices ks = KieServices.Factory.get();
     KieFileSystem kfs = ks.newKieFileSystem();
     ReleaseId rid = ks.newReleaseId("dev.llmcap.rules", "rules-" + pkg, "exec");
-    kfs.generateAndWritePomXML(rid);
-    for (Map.Entry<String, String> e : folder.entrySet()) {
-      String other = RuleBase.packageOf(e.getValue());
-      kfs.write("src/main/resources/" + e.getKey(), other.equals(pkg) ? e.getValue() : "package " + other + ";\n");
-    }
+    RuleBase.writeCompilerInput(kfs, rid, folder, pkg);
     KieBuilder b = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
     List<Message> errors = b.getResults().getMessages(Message.Level.ERROR);
     if (!errors.isEmpty()) {

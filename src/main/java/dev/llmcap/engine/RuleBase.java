@@ -182,6 +182,19 @@ public final class RuleBase {
     return hash(keyed);
   }
 
+  /**
+   * Fills a compiler's file system with one package of a folder: every file of the folder, the package's own with its
+   * text and the others' as a bare package statement, so the rules load (and fire) in the same order whichever compiler
+   * reads it (the classic one here, the executable model's in {@link ExecModelGenerator}).
+   */
+  static void writeCompilerInput(KieFileSystem kfs, ReleaseId releaseId, Map<String, String> folder, String packageName) {
+    kfs.generateAndWritePomXML(releaseId);
+    for (Map.Entry<String, String> e : folder.entrySet()) {
+      String other = packageOf(e.getValue());
+      kfs.write("src/main/resources/" + e.getKey(), other.equals(packageName) ? e.getValue() : "package " + other + ";\n");
+    }
+  }
+
   /** The DRL package a file declares (its first package statement), as Drools reads it. */
   static String packageOf(String source) {
     Matcher m = PACKAGE.matcher(source.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)//.*$", ""));
@@ -431,11 +444,7 @@ public final class RuleBase {
       KieFileSystem kfs = ks.newKieFileSystem();
       ReleaseId releaseId = ks.newReleaseId("dev.llmcap.rules", "rules-" + name.replaceAll("[^A-Za-z0-9_.-]", "_"),
           "h" + hash.substring(0, 16));
-      kfs.generateAndWritePomXML(releaseId);
-      for (Map.Entry<String, String> e : folder.entrySet()) {
-        String other = packageOf(e.getValue());
-        kfs.write("src/main/resources/" + e.getKey(), other.equals(name) ? e.getValue() : "package " + other + ";\n");
-      }
+      writeCompilerInput(kfs, releaseId, folder, name);
       KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
       int before = problems.size();
       List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
