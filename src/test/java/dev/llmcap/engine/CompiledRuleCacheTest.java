@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,27 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The on-disk cache of compiled rules: one checked file per DRL package, the same plans as a fresh compilation, a
  * damaged file replaced by a compilation (said once on stderr), and only the edited package recompiled.
  */
-class CompiledRuleCacheTest {
-  @TempDir Path cache;
-  private String before;
-
-  @BeforeEach
-  void useTempCache() {
-    before = System.getProperty("llmcap.cache");
-    System.setProperty("llmcap.cache", cache.toString());
-    RuleBase.clearProcessCache();
-  }
-
-  @AfterEach
-  void restore() {
-    if (before == null) {
-      System.clearProperty("llmcap.cache");
-    } else {
-      System.setProperty("llmcap.cache", before);
-    }
-    System.clearProperty("llmcap.execModel");
-    RuleBase.clearProcessCache();
-  }
+class CompiledRuleCacheTest extends TempRuleCacheTest {
 
   /** The shipped rules from the cache too, not their executable model (ExecModel): what an edited folder does. */
   private static void classicPathOnly() {

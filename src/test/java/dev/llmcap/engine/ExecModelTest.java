@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,28 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The executable model of the shipped inference rules, generated at build time: recorded for exactly the shipped files,
  * used for them, never for edited rules, and planning byte for byte what the classic compiler's rules plan.
  */
-class ExecModelTest {
+class ExecModelTest extends TempRuleCacheTest {
   private static final String USED = "executable model";
-  @TempDir Path cache;
-  private String before;
-
-  @BeforeEach
-  void useTempCache() {
-    before = System.getProperty("llmcap.cache");
-    System.setProperty("llmcap.cache", cache.toString());
-    RuleBase.clearProcessCache();
-  }
-
-  @AfterEach
-  void restore() {
-    if (before == null) {
-      System.clearProperty("llmcap.cache");
-    } else {
-      System.setProperty("llmcap.cache", before);
-    }
-    System.clearProperty("llmcap.execModel");
-    RuleBase.clearProcessCache();
-  }
 
   @Test
   void theRecordedHashIsTheShippedRulesHashAndItsModelLoads() throws Exception {

@@ -22,10 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * file (also one that keeps its size and modification time), a new or removed file, a damaged stamp or a file too fresh
  * to trust makes the folder be read and hashed as before.
  */
-class RuleFolderStampTest {
-  @TempDir Path cache;
+class RuleFolderStampTest extends TempRuleCacheTest {
   @TempDir Path rules;
-  private String before;
   private long margin;
 
   private static final String A = "package tiny;\nimport dev.llmcap.model.fact.*;\n\n// a comment: Assumption(name == \"not_required\")\n"
@@ -35,9 +33,6 @@ class RuleFolderStampTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    before = System.getProperty("llmcap.cache");
-    System.setProperty("llmcap.cache", cache.toString());
-    RuleBase.clearProcessCache();
     margin = RuleFolderStamp.settleMillis;
     RuleFolderStamp.settleMillis = 100;
     Files.writeString(rules.resolve("a.drl"), A);
@@ -49,12 +44,6 @@ class RuleFolderStampTest {
   @AfterEach
   void tearDown() {
     RuleFolderStamp.settleMillis = margin;
-    if (before == null) {
-      System.clearProperty("llmcap.cache");
-    } else {
-      System.setProperty("llmcap.cache", before);
-    }
-    RuleBase.clearProcessCache();
   }
 
   /** Waits until every file written so far is older than the (test) margin. */
